@@ -1,0 +1,1 @@
+"""What every service needs, and nothing else: settings, database, events, outbox/inbox, Celery, tokens, logs, health."""

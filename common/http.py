@@ -1,0 +1,112 @@
+"""Pieces every service's internal HTTP API shares: the acting user, JSON errors, correlation ids, health."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import Blueprint, Flask, g, jsonify, request
+from sqlalchemy import text
+from werkzeug.exceptions import HTTPException
+
+from common.logs import configure_logging, new_correlation_id, set_correlation_id
+from common.runtime import ServiceRuntime
+from common.tokens import Actor, InvalidToken, read_token
+
+log = logging.getLogger(__name__)
+CORRELATION_HEADER = "X-Correlation-ID"
+
+
+class ApiError(Exception):
+    """An answer the caller can act on: an HTTP status, a stable code, and per-field codes."""
+
+    def __init__(self, status: int, code: str, fields: dict[str, str] | None = None) -> None:
+        super().__init__(code)
+        self.status, self.code, self.fields = status, code, fields or {}
+
+
+def actor() -> Actor:
+    return g.actor
+
+
+def requires_actor(*roles: str) -> Callable:
+    """Accept the call only with a valid token naming a user of one of ``roles``."""
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            header = request.headers.get("Authorization", "")
+            if not header.startswith("Bearer "):
+                raise ApiError(401, "missing_token")
+            runtime: ServiceRuntime = g.runtime
+            try:
+                g.actor = read_token(runtime.settings.internal_token_secret, header.removeprefix("Bearer "),
+                                     runtime.settings.internal_token_max_age)
+            except InvalidToken:
+                raise ApiError(401, "invalid_token") from None
+            if roles and g.actor.role not in roles:
+                raise ApiError(403, "forbidden")
+            return view(*args, **kwargs)
+        return guarded
+    return decorate
+
+
+def health_blueprint(runtime: Callable[[], ServiceRuntime]) -> Blueprint:
+    health = Blueprint("health", __name__)
+
+    @health.get("/healthz")
+    def healthz() -> Any:
+        return {"status": "ok"}
+
+    @health.get("/readyz")
+    def readyz() -> Any:
+        checks = {"database": _check(lambda: _ping_database(runtime())),
+                  "broker": _check(lambda: _ping_broker(runtime()))}
+        ready = all(value == "ok" for value in checks.values())
+        return jsonify(status="ready" if ready else "not ready", checks=checks), 200 if ready else 503
+
+    return health
+
+
+def _check(probe: Callable[[], None]) -> str:
+    try:
+        probe()
+        return "ok"
+    except Exception as error:  # any failure means not ready; its text helps the operator
+        return f"failed: {error.__class__.__name__}"
+
+
+def _ping_database(runtime: ServiceRuntime) -> None:
+    with runtime.db.engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+
+
+def _ping_broker(runtime: ServiceRuntime) -> None:
+    from kombu import Connection
+    with Connection(runtime.settings.broker_url, connect_timeout=2) as connection:
+        connection.ensure_connection(max_retries=1)
+
+
+def create_service_api(service: str, runtime: Callable[[], ServiceRuntime], blueprints: list[Blueprint]) -> Flask:
+    """The Flask app of a service's internal API: logging, correlation ids, JSON errors, health, its routes."""
+    app = Flask(service)
+    settings = runtime().settings
+    configure_logging(service, settings.log_level)
+
+    @app.before_request
+    def bind_request() -> None:
+        g.runtime = runtime()
+        set_correlation_id(request.headers.get(CORRELATION_HEADER) or new_correlation_id())
+
+    @app.errorhandler(ApiError)
+    def api_error(error: ApiError) -> Any:
+        return jsonify(error={"code": error.code, "fields": error.fields}), error.status
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Any:
+        return jsonify(error={"code": (error.name or "error").lower().replace(" ", "_"), "fields": {}}), error.code
+
+    app.register_blueprint(health_blueprint(runtime))
+    for blueprint in blueprints:
+        app.register_blueprint(blueprint)
+    return app

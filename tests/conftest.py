@@ -1,0 +1,56 @@
+"""The test session's own system: its own PostgreSQL databases, its own RabbitMQ vhost, its own ports.
+
+Nothing here is shared with `make dev` or with another test run (each pytest-xdist worker gets its own too), so
+runs can go in parallel. The databases are built by running the migrations.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from tools.dev.stack import Processes, Stack
+
+
+def _run_id(config: pytest.Config) -> str:
+    worker = getattr(config, "workerinput", {}).get("workerid", "main")
+    return f"{uuid.uuid4().hex[:8]}_{worker}"
+
+
+@pytest.fixture(scope="session")
+def stack(request: pytest.FixtureRequest) -> Iterator[Stack]:
+    """Databases migrated, vhost made, and this process's environment pointing at them."""
+    test_stack = Stack.for_tests(_run_id(request.config))
+    test_stack.prepare()
+    saved = dict(os.environ)
+    os.environ.update(test_stack.env())
+    _forget_cached_runtimes()
+    yield test_stack
+    _forget_cached_runtimes(close=True)
+    os.environ.clear()
+    os.environ.update(saved)
+    test_stack.destroy()
+
+
+@pytest.fixture(scope="session")
+def processes(stack: Stack) -> Iterator[Processes]:
+    """Start Procfile processes on demand (``processes.ensure("licenses-worker")``); all stopped at the end."""
+    group = Processes(stack)
+    yield group
+    group.stop_all()
+
+
+def _forget_cached_runtimes(close: bool = False) -> None:
+    """Each service builds its settings and runtime on first use; tests must build them from their own env."""
+    from importlib import import_module
+    for service in ("web", "orders", "licenses", "notifications"):
+        for module_name, function in (("runtime", "get_runtime"), ("settings", "get_settings")):
+            try:
+                cached = getattr(import_module(f"services.{service}.{module_name}"), function)
+            except (ImportError, AttributeError):
+                continue
+            if close and module_name == "runtime" and cached.cache_info().currsize:
+                cached().close()
+            cached.cache_clear()

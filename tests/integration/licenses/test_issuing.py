@@ -1,0 +1,60 @@
+"""order.paid, published on the real broker, becomes exactly `quantity` codes in the real licenses database."""
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from common.events import new_event
+from common.events.schemas import OrderPaid
+from common.messaging import EventPublisher
+from services.licenses.models import License, LicenseHistory
+from services.licenses.runtime import get_runtime
+
+
+def paid_order(quantity: int) -> OrderPaid:
+    return OrderPaid(order_id=uuid.uuid4(), order_number=f"WSCC-{uuid.uuid4().hex[:8].upper()}",
+                     company_id=uuid.uuid4(), quantity=quantity, unit_price=Decimal("50.00"),
+                     total=Decimal("50.00") * quantity, currency="CAD", paypal_order_id="5O190127TN364715T",
+                     paypal_capture_id="3C679366HH908993F", paid_at=datetime.now(UTC))
+
+
+def codes_of(order_id: uuid.UUID) -> int:
+    with get_runtime().db.reading() as session:
+        return session.scalar(select(func.count()).select_from(License).where(License.order_id == order_id))
+
+
+def wait_for_codes(order_id: uuid.UUID, expected: int, timeout: float = 20) -> int:
+    deadline = time.monotonic() + timeout
+    while (count := codes_of(order_id)) < expected and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return count
+
+
+def test_a_paid_order_delivered_three_times_gets_its_codes_once(stack, processes):
+    processes.ensure("licenses-worker")
+    order = paid_order(7)
+    event = new_event("order.paid", order)
+    publisher = EventPublisher(stack.env()["WSCC_BROKER_URL"], "wscc.events")
+    for _ in range(3):
+        publisher.publish(event.as_message())
+    assert wait_for_codes(order.order_id, 7) == 7
+    time.sleep(1.0)  # let the duplicates be handled: they must add nothing
+    assert codes_of(order.order_id) == 7
+    with get_runtime().db.reading() as session:
+        history = session.scalar(select(func.count()).select_from(LicenseHistory).join(License)
+                                 .where(License.order_id == order.order_id))
+    assert history == 7
+
+
+def test_an_unreadable_message_is_dead_lettered_and_the_next_event_still_arrives(stack, processes):
+    processes.ensure("licenses-worker")
+    publisher = EventPublisher(stack.env()["WSCC_BROKER_URL"], "wscc.events")
+    publisher.publish({"id": str(uuid.uuid4()), "type": "order.paid", "version": 1,
+                       "occurred_at": datetime.now(UTC).isoformat(), "data": {"quantity": "lots"}})
+    order = paid_order(5)
+    publisher.publish(new_event("order.paid", order).as_message())
+    assert wait_for_codes(order.order_id, 5) == 5
