@@ -56,7 +56,7 @@ class Stack:
         return f"http://127.0.0.1:{self.ports[port_setting]}"
 
     def env(self) -> dict[str, str]:
-        vhost = "" if self.vhost == "/" else self.vhost
+        vhost = "/" if self.vhost == "/" else self.vhost  # "amqp://…//" is the default vhost "/"
         env = {f"WSCC_{key}": str(port) for key, port in self.ports.items()}
         env |= {f"WSCC_{service.upper()}_DATABASE_URL": self.database_url(service)
                 for service in SERVICES_WITH_DATABASE}

@@ -1,0 +1,56 @@
+"""`make dev`: the whole system on this machine, with a demo company, its URLs and logins printed.
+
+PostgreSQL on localhost when it answers (databases wscc_<service>), else SQLite files under var/ — the
+zero-set-up default; RabbitMQ on localhost either way.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+import psycopg
+
+from tools.dev.stack import DEV_PORTS, POSTGRES_ADMIN_URL, ROOT, Processes, Stack
+
+
+def postgres_answers() -> bool:
+    try:
+        psycopg.connect(POSTGRES_ADMIN_URL, connect_timeout=2).close()
+        return True
+    except psycopg.Error:
+        return False
+
+
+def main() -> None:
+    stack = Stack(name="wscc", ports=DEV_PORTS, use_postgres=postgres_answers())
+    stack.prepare()
+    environment = Processes(stack).environment()
+    os.environ.update(environment)
+    from services.web.demo import ensure_admin, ensure_demo_company
+    company_login, admin_login = ensure_demo_company(), ensure_admin()
+    print(banner(stack, company_login, admin_login), flush=True)
+    honcho = shutil.which("honcho", path=environment["PATH"])
+    os.chdir(ROOT)
+    os.execve(honcho, [honcho, "start", "-f", str(ROOT / "Procfile")], environment)
+
+
+def banner(stack: Stack, company_login: tuple[str, str], admin_login: tuple[str, str]) -> str:
+    flower_user = os.environ.get("WSCC_FLOWER_USER", "operator")
+    flower_password = os.environ.get("WSCC_FLOWER_PASSWORD", "operator-password")
+    database = "PostgreSQL (wscc_<service>)" if stack.use_postgres else f"SQLite files in {stack.data_dir}"
+    return f"""
+WSCC bulk license portal — everything starting ({database}, RabbitMQ vhost {stack.vhost})
+  Portal            {stack.url('WEB_PORT')}
+      company representative: {company_login[0]} / {company_login[1]}
+      WSCC administrator:     {admin_login[0]} / {admin_login[1]}
+  Flower            {stack.url('FLOWER_PORT')}   ({flower_user} / {flower_password})
+  PayPal sandbox    {stack.url('PAYPAL_SANDBOX_PORT')}/checkoutnow   (buyer@example.com / sandbox-pass, card 4111 1111 1111 1111)
+  Mail (SMTP sink)  {stack.url('SMTP_SINK_HTTP_PORT')}
+  orders API {stack.url('ORDERS_PORT')}/readyz   licenses API {stack.url('LICENSES_PORT')}/readyz
+Stop with Ctrl-C.
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
