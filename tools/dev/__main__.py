@@ -11,7 +11,8 @@ import sys
 
 import psycopg
 
-from tools.dev.stack import DEV_PORTS, POSTGRES_ADMIN_URL, ROOT, Processes, Stack
+from tools.dev.setup import POSTGRES_ADMIN_URL
+from tools.dev.stack import DEV_PORTS, ROOT, Processes, Stack
 
 
 def postgres_answers() -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import signal
 import socket
 import subprocess
@@ -15,8 +14,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psycopg
 import requests
+
+from tools.dev.setup import drop_database, migrate
 
 ROOT = Path(__file__).resolve().parents[2]
 # Every service that owns data keeps its migrations in services/<name>/migrations.
@@ -24,7 +24,6 @@ SERVICES_WITH_DATABASE = tuple(sorted(path.parent.name for path in (ROOT / "serv
 PORT_SETTINGS = ("WEB_PORT", "ORDERS_PORT", "LICENSES_PORT", "FLOWER_PORT", "PAYPAL_SANDBOX_PORT", "SMTP_PORT",
                  "SMTP_SINK_HTTP_PORT")
 DEV_PORTS = dict(zip(PORT_SETTINGS, (5000, 5001, 5002, 5555, 8089, 1025, 8025)))
-POSTGRES_ADMIN_URL = os.environ.get("WSCC_POSTGRES_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 def free_port() -> int:
@@ -79,12 +78,7 @@ class Stack:
         if self.vhost != "/":
             _rabbitmqctl("add_vhost", self.vhost)
             _rabbitmqctl("set_permissions", "-p", self.vhost, "guest", ".*", ".*", ".*")
-        if self.use_postgres:
-            for service in SERVICES_WITH_DATABASE:
-                create_database(f"{self.name}_{service}")
-        from common.migrations import upgrade
-        for service in SERVICES_WITH_DATABASE:
-            upgrade(service, self.database_url(service))
+        migrate({service: self.database_url(service) for service in SERVICES_WITH_DATABASE})
 
     def destroy(self) -> None:
         """Drop what ``prepare`` made (test stacks only)."""
@@ -97,18 +91,6 @@ class Stack:
 
 def _rabbitmqctl(*args: str, check: bool = True) -> None:
     subprocess.run(["rabbitmqctl", "-q", *args], check=check, capture_output=True, timeout=60)
-
-
-def create_database(name: str) -> None:
-    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def drop_database(name: str) -> None:
-    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def procfile(path: Path = ROOT / "Procfile") -> dict[str, str]:
@@ -204,7 +186,3 @@ class Processes:
             return requests.get(self.stack.url(url) + path, timeout=1).status_code == 200
         except requests.RequestException:
             return False
-
-
-def shell_quote_env(env: dict[str, str]) -> str:
-    return " ".join(f"{key}={shlex.quote(value)}" for key, value in sorted(env.items()))
