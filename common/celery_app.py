@@ -27,6 +27,8 @@ from common.settings import ServiceSettings
 log = logging.getLogger(__name__)
 
 RETRY_BACKOFF_MAX_SECONDS = 600
+# Not "correlation_id": Celery fills request.correlation_id with the task id itself.
+CORRELATION_HEADER = "wscc_correlation_id"
 
 
 def route_by_service(name: str, args: Any, kwargs: Any, options: Any, task: Any = None, **_: Any) -> dict:
@@ -71,12 +73,12 @@ def _connect_signals(service: str, settings: ServiceSettings) -> None:
 
     def add_correlation_header(headers: dict | None = None, **_: Any) -> None:
         if headers is not None and current_correlation_id():
-            headers["correlation_id"] = current_correlation_id()
+            headers[CORRELATION_HEADER] = current_correlation_id()
 
     def adopt_correlation_id(task: Any = None, **_: Any) -> None:
         request = task.request if task is not None else None
-        value = getattr(request, "correlation_id", None) or ((request and request.headers) or {}).get(
-            "correlation_id")
+        value = getattr(request, CORRELATION_HEADER, None) or ((request and request.headers) or {}).get(
+            CORRELATION_HEADER)
         set_correlation_id(value)
 
     signals.setup_logging.connect(setup_logging, weak=False, dispatch_uid=f"{service}.logging")

@@ -99,20 +99,25 @@ def after_commit(session: Session, callback: Callable[[], None]) -> None:
     session.info.setdefault(AFTER_COMMIT, []).append(callback)
 
 
-def insert_ignoring_conflicts(session: Session, model: type, values: dict | list[dict]) -> int:
-    """INSERT that skips rows whose key already exists; returns how many rows were inserted."""
+def dialect_insert(session: Session) -> Callable:
+    """The ``insert`` of the session's backend, which knows ON CONFLICT (PostgreSQL and SQLite both do)."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        from sqlalchemy.dialects.postgresql import insert
     elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        from sqlalchemy.dialects.sqlite import insert
     else:  # pragma: no cover - only the two supported backends reach here
         raise RuntimeError(f"unsupported database {dialect}")
+    return insert
+
+
+def insert_ignoring_conflicts(session: Session, model: type, values: dict | list[dict]) -> int:
+    """INSERT that skips rows whose key already exists; returns how many rows were inserted."""
     # Counted from RETURNING: the driver's rowcount is -1 for these statements under psycopg 3.
     table = model.__table__
-    statement = (dialect_insert(table).values(values).on_conflict_do_nothing()
+    statement = (dialect_insert(session)(table).values(values).on_conflict_do_nothing()
                  .returning(*table.primary_key.columns))
     return len(session.execute(statement).all())
 
 
-__all__ = ["Database", "TYPE_ANNOTATION_MAP", "UTCDateTime", "after_commit", "insert_ignoring_conflicts", "insert"]
+__all__ = ["Database", "TYPE_ANNOTATION_MAP", "UTCDateTime", "after_commit", "dialect_insert", "insert_ignoring_conflicts", "insert"]

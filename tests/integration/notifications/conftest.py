@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from common.events import Event, new_event
+from common.messaging import EventPublisher
+from services.notifications.i18n import compile_catalogs
+from services.notifications.settings import get_settings
+from tests.integration.notifications.support import Sink
+
+
+@pytest.fixture(scope="session")
+def compiled_catalogs() -> None:
+    """The .mo files are build output (git-ignored): make them as `make` would before the worker starts."""
+    compile_catalogs()
+
+
+@pytest.fixture(scope="session")
+def sink(stack, processes) -> Sink:
+    processes.ensure("smtp-sink")
+    return Sink(stack.env()["WSCC_SMTP_SINK_URL"])
+
+
+@pytest.fixture
+def mail(sink, processes, compiled_catalogs) -> Iterator[Sink]:
+    """The notifications worker and the SMTP sink running, with no fault armed before or after the test."""
+    processes.ensure("smtp-sink", "notifications-worker")
+    sink.disarm()
+    yield sink
+    sink.disarm()
+
+
+@pytest.fixture
+def publish(stack) -> Iterator[Callable[..., Event]]:
+    """Publish an event on the real broker as its producer's outbox relay would; returns the event."""
+    publisher = EventPublisher(stack.env()["WSCC_BROKER_URL"], get_settings().events_exchange)
+
+    def send(event_type_or_event: str | Event, data=None) -> Event:
+        event = event_type_or_event if isinstance(event_type_or_event, Event) else new_event(event_type_or_event, data)
+        publisher.publish(event.as_message())
+        return event
+
+    yield send
+    publisher.close()

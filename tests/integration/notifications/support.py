@@ -1,0 +1,98 @@
+"""Helpers for the notifications tests: the SMTP sink's API, events as the producers send them, the send log."""
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import TypeVar
+
+import requests
+from sqlalchemy import select
+
+from common.events.schemas import CompanyProfile, LicensesIssued, OrderPaid, PasswordResetRequested
+from services.notifications.models import Notification, NotificationStatus
+from services.notifications.runtime import get_runtime
+
+T = TypeVar("T")
+
+
+def wait_until(probe: Callable[[], T], timeout: float = 30, what: str = "condition") -> T:
+    """Poll ``probe`` until it returns something truthy; fail with ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not (result := probe()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+    return result
+
+
+class Sink:
+    """The SMTP sink's JSON API (tools/smtp_sink/README.md)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def messages(self, to: str) -> list[dict]:
+        response = requests.get(f"{self.url}/api/messages", params={"to": to}, timeout=5)
+        response.raise_for_status()
+        return response.json()["messages"]
+
+    def detail(self, message: dict) -> dict:
+        response = requests.get(f"{self.url}/api/messages/{message['id']}", timeout=5)
+        response.raise_for_status()
+        return response.json()
+
+    def wait_for(self, to: str, count: int, timeout: float = 30) -> list[dict]:
+        """The full messages once ``count`` have arrived for ``to``."""
+        arrived = wait_until(lambda: len(found := self.messages(to)) >= count and found, timeout,
+                             f"{count} e-mail(s) to {to}")
+        return [self.detail(message) for message in arrived]
+
+    def arm_faults(self, **plan: int) -> None:
+        requests.post(f"{self.url}/api/faults", json=plan, timeout=5).raise_for_status()
+
+    def disarm(self) -> None:
+        requests.delete(f"{self.url}/api/faults", timeout=5).raise_for_status()
+
+
+def unique_email(label: str) -> str:
+    return f"{label}-{uuid.uuid4().hex[:12]}@example.org"
+
+
+def company(language: str = "fr", **changes) -> CompanyProfile:
+    values = dict(company_id=uuid.uuid4(), legal_name="Mines du Grand Nord ltée", representative_user_id=uuid.uuid4(),
+                  representative_name="Élodie Tremblay", email=unique_email("rep"), phone="867-555-0100",
+                  mailing_address="4910 50th Ave, Yellowknife NT X1A 2P4", language=language)
+    return CompanyProfile(**(values | changes))
+
+
+def paid_order(company_id: uuid.UUID, quantity: int = 7) -> OrderPaid:
+    return OrderPaid(order_id=uuid.uuid4(), order_number=f"WSCC-{uuid.uuid4().hex[:8].upper()}",
+                     company_id=company_id, quantity=quantity, unit_price=Decimal("50.00"),
+                     total=Decimal("50.00") * quantity, currency="CAD", paypal_order_id="5O190127TN364715T",
+                     paypal_capture_id=f"CAP{uuid.uuid4().hex[:14].upper()}", paid_at=datetime.now(UTC))
+
+
+def issued(order: OrderPaid) -> LicensesIssued:
+    return LicensesIssued(order_id=order.order_id, order_number=order.order_number, company_id=order.company_id,
+                          quantity=order.quantity)
+
+
+def reset_request(email: str, language: str = "en") -> PasswordResetRequested:
+    token = uuid.uuid4().hex
+    return PasswordResetRequested(user_id=uuid.uuid4(), email=email, name="Sam Okalik", language=language,
+                                  reset_url=f"http://127.0.0.1:5000/reset-password/{token}", expires_in_minutes=60)
+
+
+def notifications_to(email: str) -> list[Notification]:
+    with get_runtime().db.reading() as session:
+        return list(session.scalars(select(Notification).where(Notification.recipient_email == email)
+                                    .order_by(Notification.created_at)))
+
+
+def nothing_pending() -> bool:
+    with get_runtime().db.reading() as session:
+        return session.scalar(select(Notification.id).where(
+            Notification.status == NotificationStatus.PENDING).limit(1)) is None

@@ -1,0 +1,44 @@
+"""The worker listens to exactly the events the catalogue says notifications consumes, and owns its schedule."""
+from datetime import timedelta
+
+from common.events.catalog import consumed_by
+from services.notifications.handlers import handlers
+from services.notifications.schedule import SCHEDULE
+from services.notifications.sending import retry_delay
+from services.notifications.settings import Settings
+
+
+def test_handled_event_types_match_the_catalogue():
+    assert handlers.handled_types() == consumed_by("notifications") == [
+        "company.registered", "company.updated", "licenses.issued", "order.paid", "user.password_reset_requested"]
+
+
+def test_pending_mail_is_swept_every_thirty_seconds_and_stale_sweeps_expire():
+    entry = SCHEDULE["notifications.send_pending"]
+    assert entry["task"] == "notifications.send_pending"
+    assert entry["schedule"] == timedelta(seconds=30)
+    assert entry["options"]["expires"] <= 30
+    assert SCHEDULE["notifications.sweep_outbox"]["task"] == "notifications.sweep_outbox"
+
+
+def test_retry_delays_grow_exponentially_up_to_the_cap():
+    settings = Settings(email_retry_base_seconds=2, email_retry_max_seconds=600)
+    for attempts, ceiling in ((1, 2), (2, 4), (3, 8), (9, 512), (10, 600), (30, 600)):
+        delay = retry_delay(attempts, settings)
+        assert ceiling / 2 <= delay <= ceiling
+
+
+def test_settings_read_the_environment_with_local_defaults(monkeypatch):
+    for name in ("WSCC_SMTP_HOST", "WSCC_SMTP_PORT", "WSCC_PUBLIC_URL", "WSCC_SMTP_USERNAME"):
+        monkeypatch.delenv(name, raising=False)
+    defaults = Settings()
+    assert (defaults.smtp_host, defaults.smtp_port, defaults.smtp_username, defaults.smtp_starttls) == (
+        "127.0.0.1", 1025, "", False)
+    assert defaults.public_url == "http://127.0.0.1:5000"
+    monkeypatch.setenv("WSCC_SMTP_PORT", "2525")
+    monkeypatch.setenv("WSCC_PUBLIC_URL", "https://licences.wscc.nt.ca/")
+    monkeypatch.setenv("WSCC_NOTIFICATIONS_DATABASE_URL", "postgresql+psycopg://db/notifications")
+    configured = Settings()
+    assert configured.smtp_port == 2525
+    assert configured.public_url == "https://licences.wscc.nt.ca"
+    assert configured.database_url == "postgresql+psycopg://db/notifications"
