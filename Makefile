@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CATALOGS := $(wildcard services/*/translations)
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: help install dev test test-unit lint translations-extract translations-compile lock bench clean
+.PHONY: help install dev docs test test-unit lint translations-extract translations-compile lock bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-22s %s\n", $$1, $$2}'
@@ -22,7 +22,8 @@ dev: install  ## Start the whole system on this machine (RabbitMQ and PostgreSQL
 	$(BIN)/python -m tools.dev
 
 test: install  ## Run every test (unit, integration, end to end) against the real services
-	$(BIN)/pytest $(PYTEST_ARGS) tests
+	$(BIN)/pytest $(PYTEST_ARGS) -m "not serial" tests
+	$(BIN)/pytest -m serial tests
 
 test-unit: install  ## Only the unit tests (no I/O)
 	$(BIN)/pytest -q tests/unit
@@ -33,6 +34,9 @@ translations-extract:  ## Refresh each service's .pot and merge it into its .po 
 	  $(BIN)/pybabel extract -q -F $$service/babel.cfg -o $$dir/messages.pot $$service && \
 	  $(BIN)/pybabel update -q -i $$dir/messages.pot -d $$dir; \
 	done
+
+docs:  ## Rewrite the README tables (events, settings) from the code
+	$(BIN)/python -m tools.readme
 
 translations-compile:  ## Compile the .po catalogues into .mo files
 	@for dir in $(CATALOGS); do $(BIN)/pybabel compile -q -d $$dir; done
