@@ -98,6 +98,12 @@ def create_service_api(service: str, runtime: Callable[[], ServiceRuntime], blue
         g.runtime = runtime()
         set_correlation_id(request.headers.get(CORRELATION_HEADER) or new_correlation_id())
 
+    @app.after_request
+    def log_request(response: Any) -> Any:
+        log.info("request handled", extra={"method": request.method, "path": request.path,
+                                            "status": response.status_code})
+        return response
+
     @app.errorhandler(ApiError)
     def api_error(error: ApiError) -> Any:
         return jsonify(error={"code": error.code, "fields": error.fields}), error.status
