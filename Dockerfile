@@ -4,5 +4,5 @@ WORKDIR /app
 COPY requirements.txt ./
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
-RUN for dir in services/*/translations; do pybabel compile -q -d "$dir"; done
+RUN for dir in services/*/translations; do pybabel -q compile -d "$dir"; done
 ENV PYTHONUNBUFFERED=1

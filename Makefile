@@ -12,7 +12,6 @@ help:  ## List the targets
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(BIN)/activate
 
@@ -31,15 +30,15 @@ test-unit: install  ## Only the unit tests (no I/O)
 translations-extract:  ## Refresh each service's .pot and merge it into its .po files
 	@for dir in $(CATALOGS); do \
 	  service=$$(dirname $$dir); \
-	  $(BIN)/pybabel extract -q -F $$service/babel.cfg -o $$dir/messages.pot $$service && \
-	  $(BIN)/pybabel update -q -i $$dir/messages.pot -d $$dir; \
+	  $(BIN)/pybabel -q extract -F $$service/babel.cfg -o $$dir/messages.pot $$service && \
+	  $(BIN)/pybabel -q update -i $$dir/messages.pot -d $$dir; \
 	done
 
 docs:  ## Rewrite the README tables (events, settings) from the code
 	$(BIN)/python -m tools.readme
 
 translations-compile:  ## Compile the .po catalogues into .mo files
-	@for dir in $(CATALOGS); do $(BIN)/pybabel compile -q -d $$dir; done
+	@for dir in $(CATALOGS); do $(BIN)/pybabel -q compile -d $$dir; done
 
 lock:  ## Re-freeze requirements.txt from requirements.in
 	$(PYTHON) -m venv /tmp/wscc-lock && /tmp/wscc-lock/bin/pip install --quiet -r requirements.in

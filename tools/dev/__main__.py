@@ -28,8 +28,8 @@ def main() -> None:
     stack.prepare()
     environment = Processes(stack).environment()
     os.environ.update(environment)
-    from services.web.demo import ensure_admin, ensure_demo_company
-    company_login, admin_login = ensure_demo_company(), ensure_admin()
+    from services.web.demo import ensure_demo_admin, ensure_demo_company
+    company_login, admin_login = ensure_demo_company(), ensure_demo_admin()
     print(banner(stack, company_login, admin_login), flush=True)
     honcho = shutil.which("honcho", path=environment["PATH"])
     os.chdir(ROOT)

@@ -1,0 +1,140 @@
+"""People and companies: registration, profile changes, sign-in checks and passwords.
+
+Every change a consumer must know about is recorded in the outbox in the caller's unit of work.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from common.clock import utcnow
+from common.events import new_event
+from common.events.schemas import CompanyProfile
+from common.outbox import record_event
+from services.web.models import Company, Outbox, Role, User
+from services.web.passwords import hash_password, needs_rehash, verify_password
+
+
+class EmailTaken(Exception):
+    """Another account already uses this address (whatever its case)."""
+
+
+@dataclass(frozen=True)
+class CompanyDetails:
+    legal_name: str
+    representative_name: str
+    email: str
+    phone: str
+    mailing_address: str
+    employer_account_number: str | None
+    site: str | None
+    language: str
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_user_by_email(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(User.email_normalized == normalize_email(email)))
+
+
+def get_user(session: Session, user_id: uuid.UUID) -> User | None:
+    return session.get(User, user_id)
+
+
+def register_company(session: Session, details: CompanyDetails, password: str) -> User:
+    """A new company and its representative; publishes company.registered in the same transaction."""
+    if find_user_by_email(session, details.email) is not None:
+        raise EmailTaken(details.email)
+    now = utcnow()
+    company = Company(id=uuid.uuid4(), created_at=now, updated_at=now)
+    user = User(id=uuid.uuid4(), role=Role.COMPANY, company=company, password_hash=hash_password(password),
+                session_version=1, created_at=now)
+    _apply_details(company, user, details)
+    session.add_all([company, user])
+    _flush_or_email_taken(session, details.email)
+    _publish_profile(session, user, "company.registered")
+    return user
+
+
+def update_company(session: Session, user: User, details: CompanyDetails) -> None:
+    """The representative changed the profile; publishes company.updated."""
+    other = find_user_by_email(session, details.email)
+    if other is not None and other.id != user.id:
+        raise EmailTaken(details.email)
+    assert user.company is not None, "only a company representative has a company profile"
+    _apply_details(user.company, user, details)
+    user.company.updated_at = utcnow()
+    _flush_or_email_taken(session, details.email)
+    _publish_profile(session, user, "company.updated")
+
+
+def set_language(session: Session, user: User, language: str) -> None:
+    if user.language == language:
+        return
+    user.language = language
+    if user.company is not None:
+        _publish_profile(session, user, "company.updated")  # e-mails follow the representative's language
+
+
+def create_staff_user(session: Session, email: str, name: str, role: Role, password: str, language: str) -> User:
+    """An account without a company (administrator, reviewer); updated in place if the address exists."""
+    user = find_user_by_email(session, email)
+    if user is None:
+        user = User(id=uuid.uuid4(), session_version=1, created_at=utcnow())
+        session.add(user)
+    user.email, user.email_normalized, user.name = email.strip(), normalize_email(email), name
+    user.role, user.language, user.company_id = role, language, None
+    set_password(user, password)
+    return user
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The account these credentials open, or None; upgrades an outdated hash while it has the password."""
+    user = find_user_by_email(session, email)
+    if not verify_password(user.password_hash if user else None, password) or user is None:
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    """New password; every existing session of this user ends (their session version no longer matches)."""
+    user.password_hash = hash_password(password)
+    user.session_version = (user.session_version or 0) + 1
+
+
+def _apply_details(company: Company, user: User, details: CompanyDetails) -> None:
+    company.legal_name = details.legal_name.strip()
+    company.phone = details.phone.strip()
+    company.mailing_address = details.mailing_address.strip()
+    company.employer_account_number = (details.employer_account_number or "").strip() or None
+    company.site = (details.site or "").strip() or None
+    user.name = details.representative_name.strip()
+    user.email, user.email_normalized = details.email.strip(), normalize_email(details.email)
+    user.language = details.language
+
+
+def _flush_or_email_taken(session: Session, email: str) -> None:
+    """The unique index is the last word when two registrations with one address race."""
+    try:
+        session.flush()
+    except IntegrityError as error:
+        raise EmailTaken(email) from error
+
+
+def _publish_profile(session: Session, user: User, event_type: str) -> None:
+    company = user.company
+    assert company is not None
+    record_event(session, Outbox, new_event(event_type, CompanyProfile(
+        company_id=company.id, legal_name=company.legal_name, representative_user_id=user.id,
+        representative_name=user.name, email=user.email, phone=company.phone,
+        mailing_address=company.mailing_address, employer_account_number=company.employer_account_number,
+        site=company.site, language=user.language)))

@@ -1,0 +1,72 @@
+"""The front door: ``gunicorn 'services.web.app:create_app()'``. This module is its table of contents."""
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+from common.logs import configure_logging
+from services.web.cli import register_commands
+from services.web.extensions import babel, csrf, limiter, login_manager
+from services.web.hooks import install_request_hooks
+from services.web.i18n import DEFAULT_LANGUAGE, select_language
+from services.web.sessions import load_user
+from services.web.settings import Settings, get_settings
+from services.web.templating import install_template_helpers
+from services.web.views import (account, admin, auth, dashboard, health, language, licenses, orders,
+                                password, payment, public, receipts, webhooks)
+from services.web.views.errors import register_error_pages
+
+HERE = Path(__file__).resolve().parent
+BLUEPRINTS = (public, auth, password, account, dashboard, orders, payment, licenses, receipts, webhooks, admin,
+              language, health)
+MAX_REQUEST_BYTES = 1024 * 1024  # forms and PayPal's webhooks are small; anything bigger is refused
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or get_settings()
+    configure_logging("web", settings.log_level)
+    app = Flask(__name__)
+    app.config.update(flask_config(settings))
+    init_extensions(app)
+    install_request_hooks(app)
+    install_template_helpers(app)
+    for module in BLUEPRINTS:
+        app.register_blueprint(module.bp)
+    register_error_pages(app)
+    register_commands(app)
+    return app
+
+
+def flask_config(settings: Settings) -> dict:
+    return {
+        "WSCC_SETTINGS": settings,
+        "SECRET_KEY": settings.secret_key,
+        "SESSION_COOKIE_NAME": "wscc_session",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": settings.session_cookie_secure,
+        # The cookie outlives the idle limit a little; the limit itself is checked on the server (sessions.py).
+        "PERMANENT_SESSION_LIFETIME": timedelta(minutes=settings.session_lifetime_minutes),
+        "MAX_CONTENT_LENGTH": MAX_REQUEST_BYTES,
+        "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,
+        "BABEL_DEFAULT_TIMEZONE": settings.display_timezone,
+        "BABEL_TRANSLATION_DIRECTORIES": str(HERE / "translations"),
+        "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri,
+        "RATELIMIT_HEADERS_ENABLED": True,
+    }
+
+
+def init_extensions(app: Flask) -> None:
+    babel.init_app(app, locale_selector=select_language)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.localize_callback = str  # the flashed message must be text in the session, not a lazy string
+

@@ -1,0 +1,48 @@
+"""Demo data for ``make dev`` and the browser tests: one company representative and one administrator.
+
+Both are idempotent: run them as often as you like, the accounts are there once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.web.accounts import CompanyDetails, create_staff_user, find_user_by_email, register_company
+from services.web.models import Role
+from services.web.runtime import get_runtime
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    password: str
+
+
+DEMO_COMPANY = CompanyDetails(
+    legal_name="Demo Mining Ltd.", representative_name="Dana Demo", email="representative@demo-mine.example",
+    phone="867-555-0100", mailing_address="PO Box 1000\nYellowknife NT  X1A 2N1", employer_account_number="123456",
+    site="Demo Lake Mine", language="en")
+DEMO_PASSWORD = "demo-password-2024"
+DEMO_ADMIN = DemoLogin("admin@wscc.example", "admin-password-2024")
+
+
+def ensure_demo_company() -> DemoLogin:
+    """The demo company and its representative (publishes company.registered the first time)."""
+    with get_runtime().db.unit_of_work() as session:
+        if find_user_by_email(session, DEMO_COMPANY.email) is None:
+            register_company(session, DEMO_COMPANY, DEMO_PASSWORD)
+    return DemoLogin(DEMO_COMPANY.email, DEMO_PASSWORD)
+
+
+def ensure_demo_admin() -> DemoLogin:
+    return ensure_admin(DEMO_ADMIN.email, DEMO_ADMIN.password)
+
+
+def ensure_admin(email: str, password: str, name: str = "WSCC Administrator", language: str = "en") -> DemoLogin:
+    """An administrator with this address and password (the password is reset if the account exists)."""
+    return ensure_staff_user(email, password, name, Role.ADMIN, language)
+
+
+def ensure_staff_user(email: str, password: str, name: str, role: Role, language: str = "en") -> DemoLogin:
+    with get_runtime().db.unit_of_work() as session:
+        create_staff_user(session, email, name, role, password, language)
+    return DemoLogin(email, password)

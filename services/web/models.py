@@ -1,0 +1,68 @@
+"""The front door's tables: people and their companies (web owns identity), and the outbox."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from common.db import TYPE_ANNOTATION_MAP
+from common.outbox import OutboxMixin
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = TYPE_ANNOTATION_MAP
+
+
+class Outbox(OutboxMixin, Base):
+    __tablename__ = "outbox"
+
+
+class Role(StrEnum):
+    COMPANY = "company"
+    EMPLOYEE = "employee"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
+class Company(Base):
+    __tablename__ = "companies"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    legal_name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(40))
+    mailing_address: Mapped[str] = mapped_column(String(500))
+    employer_account_number: Mapped[str | None] = mapped_column(String(40))
+    site: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    email: Mapped[str] = mapped_column(String(254))
+    # The address trimmed and lower-cased: unique, so one person cannot register twice by changing its case.
+    email_normalized: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(8))
+    company_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("companies.id"), index=True)
+    # Part of every session's identity: raising it (password changed or reset) ends every other session.
+    session_version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime]
+    last_login_at: Mapped[datetime | None]
+
+    company: Mapped[Company | None] = relationship(lazy="joined")
+
+    # Flask-Login's protocol.
+    is_active = True
+    is_anonymous = False
+    is_authenticated = True
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"

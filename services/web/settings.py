@@ -1,0 +1,39 @@
+"""The front door's settings, each from ``WSCC_<NAME>`` with a local default."""
+from functools import lru_cache
+
+from pydantic import Field
+
+from common.settings import ServiceSettings, sqlite_default
+
+
+class Settings(ServiceSettings):
+    database_url: str = Field(default=sqlite_default("web"), validation_alias="WSCC_WEB_DATABASE_URL")
+    secret_key: str = Field(default="dev-only-web-secret-key-change-me", min_length=16)
+    public_url: str = "http://127.0.0.1:5000"
+    orders_api_url: str = "http://127.0.0.1:5001"
+    licenses_api_url: str = "http://127.0.0.1:5002"
+    api_timeout_seconds: float = 10.0
+    session_lifetime_minutes: float = 30
+    session_cookie_secure: bool = False
+    languages: str = "en,fr"
+    display_timezone: str = "America/Yellowknife"
+    # Display hints only: the orders service owns the price and the quantity rule and checks them again.
+    license_price: str = "50.00"
+    currency: str = "CAD"
+    quantity_min: int = 5
+    quantity_max: int = 100
+    login_rate_limit_per_address: str = "30 per minute"
+    login_rate_limit_per_email: str = "5 per minute"
+    password_reset_rate_limit: str = "5 per hour"
+    ratelimit_storage_uri: str = "memory://"
+    password_reset_max_age_minutes: int = 60
+    licenses_per_page: int = 50
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

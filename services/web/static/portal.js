@@ -1,0 +1,43 @@
+// Small enhancements; every page works without them.
+(function () {
+  "use strict";
+
+  // A form sent back with errors: bring keyboard and screen-reader users to the list of problems.
+  var summary = document.querySelector(".error-summary");
+  if (summary) { summary.focus(); }
+
+  // "Copy" next to each license code (the code itself stays selectable without JavaScript).
+  if (navigator.clipboard) {
+    document.querySelectorAll("button.copy[data-copy]").forEach(function (button) {
+      var label = button.textContent;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(button.dataset.copy).then(function () {
+          button.textContent = button.dataset.copiedText || label;
+          setTimeout(function () { button.textContent = label; }, 2000);
+        });
+      });
+    });
+  }
+
+  // While a paid order's codes are being issued, the dashboard's numbers follow every half second.
+  var notice = document.getElementById("issuing-notice");
+  if (!notice || !window.fetch) { return; }
+  function poll() {
+    fetch(notice.dataset.progressUrl, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+      .then(function (state) {
+        Object.keys(state.counts).forEach(function (name) {
+          var cell = document.querySelector('[data-count="' + name + '"]');
+          if (cell) { cell.textContent = state.counts[name]; }
+        });
+        Object.keys(state.orders).forEach(function (id) {
+          var issued = document.querySelector('[data-issuing-order="' + id + '"] [data-issued]');
+          if (issued) { issued.textContent = state.orders[id].issued; }
+        });
+        if (state.issuing) { setTimeout(poll, 500); } else { notice.textContent = notice.dataset.doneText; }
+      })
+      .catch(function () { setTimeout(poll, 5000); });
+  }
+  setTimeout(poll, 500);
+})();

@@ -1,0 +1,61 @@
+"""My account: the company profile (for a representative) and the password."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from services.web.accounts import EmailTaken, authenticate, get_user, set_password, update_company
+from services.web.forms.accounts import EMAIL_TAKEN, ChangePasswordForm, ProfileForm
+from services.web.models import Role
+from services.web.runtime import get_runtime
+from services.web.sessions import start_session
+from services.web.views.access import role_required
+
+bp = Blueprint("account", __name__, url_prefix="/account")
+EVERYONE = tuple(Role)
+
+
+def _profile_form() -> ProfileForm:
+    user, company = current_user, current_user.company
+    return ProfileForm(legal_name=company.legal_name, representative_name=user.name, email=user.email,
+                       phone=company.phone, mailing_address=company.mailing_address,
+                       employer_account_number=company.employer_account_number, site=company.site,
+                       language=user.language)
+
+
+@bp.route("", methods=["GET", "POST"])
+@role_required(*EVERYONE)
+def profile() -> Any:
+    if current_user.company is None:
+        return render_template("account/profile.html", form=None)
+    form = _profile_form()
+    if form.validate_on_submit():
+        try:
+            with get_runtime().db.unit_of_work() as session:
+                update_company(session, get_user(session, current_user.id), form.details())
+        except EmailTaken:
+            form.email.errors.append(str(EMAIL_TAKEN))
+        else:
+            flash(_("Your profile was saved."), "success")
+            return redirect(url_for("account.profile"))
+    return render_template("account/profile.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@role_required(*EVERYONE)
+def change_password() -> Any:
+    form = ChangePasswordForm(known_email=current_user.email)
+    if form.validate_on_submit():
+        with get_runtime().db.unit_of_work() as session:
+            user = authenticate(session, current_user.email, form.current_password.data)
+            if user is not None:
+                set_password(user, form.password.data)
+        if user is not None:
+            start_session(user)  # this session goes on with the new version; every other one ends
+            flash(_("Your password was changed. You were logged out everywhere else."), "success")
+            return redirect(url_for("account.profile"))
+        form.current_password.errors.append(_("This is not your current password."))
+    return render_template("account/password.html", form=form), 422 if form.errors else 200

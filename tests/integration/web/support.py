@@ -1,0 +1,110 @@
+"""Driving the front door like a browser: its forms (with their CSRF tokens), its links, PayPal's approval."""
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import unescape
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import requests
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from werkzeug.test import TestResponse
+
+from services.web.models import Outbox, User
+from services.web.runtime import get_runtime
+
+PASSWORD = "a long enough password"
+_CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def wait_for(condition: Callable[[], Any], timeout: float = 20, interval: float = 0.1) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)
+
+
+def text_of(response: TestResponse) -> str:
+    """The page's text with tags removed and entities decoded, for "the page says ..." checks."""
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))))
+
+
+@dataclass
+class Account:
+    email: str
+    password: str
+    legal_name: str
+
+    @property
+    def user(self) -> User:
+        with get_runtime().db.reading() as session:
+            return session.scalar(select(User).where(User.email_normalized == self.email.lower()))
+
+
+class Visitor:
+    """One browser: a test client with its own cookies."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def get(self, path: str, **kwargs: Any) -> TestResponse:
+        return self.client.get(path, **kwargs)
+
+    def csrf_token(self, page: str) -> str:
+        match = _CSRF.search(self.get(page).get_data(as_text=True))
+        assert match, f"no form on {page}"
+        return match.group(1)
+
+    def submit(self, path: str, data: dict | None = None, form_page: str | None = None) -> TestResponse:
+        """POST a form the way the browser would: with the token of the page that shows it."""
+        token = self.csrf_token(form_page or path)
+        return self.client.post(path, data={"csrf_token": token, **(data or {})})
+
+    def register(self, **changes: str) -> Account:
+        name = changes.pop("legal_name", f"Mine {uuid.uuid4().hex[:6]} Ltd.")
+        data = {"legal_name": name, "representative_name": "Ann Example",
+                "email": f"rep-{uuid.uuid4().hex[:10]}@mines.example", "phone": "867-555-0100",
+                "mailing_address": "1 Main St\nYellowknife NT", "employer_account_number": "12345",
+                "site": "Tundra Pit", "language": "en", "password": PASSWORD, "confirm": PASSWORD} | changes
+        response = self.submit("/register", data)
+        assert response.status_code == 302, text_of(response)
+        return Account(data["email"], data["password"], name)
+
+    def login(self, account: Account) -> TestResponse:
+        return self.submit("/login", {"email": account.email, "password": account.password})
+
+    def logout(self) -> TestResponse:
+        return self.submit("/logout", form_page="/account")
+
+    def place_order(self, quantity: int) -> str:
+        response = self.submit("/orders/new", {"quantity": str(quantity)})
+        assert response.status_code == 303, text_of(response)
+        return response.headers["Location"].rsplit("/", 1)[-1]
+
+    def pay(self, order_id: str, sandbox_url: str) -> TestResponse:
+        """CLICK HERE TO GO TO PAYPAL, approve at the sandbox as a PayPal buyer, come back to the return page."""
+        response = self.submit(f"/orders/{order_id}/checkout", form_page=f"/orders/{order_id}")
+        assert response.status_code == 303, text_of(response)
+        paypal_order_id = parse_qs(urlsplit(response.headers["Location"]).query)["token"][0]
+        approval = requests.post(f"{sandbox_url}/_sandbox/orders/{paypal_order_id}/approve",
+                                 json={"payer": "paypal"}, timeout=10)
+        assert approval.status_code == 200, approval.text
+        back = urlsplit(approval.json()["return_url"])
+        return self.get(f"{back.path}?{back.query}")
+
+    def progress(self) -> dict:
+        return self.get("/dashboard/progress.json").get_json()
+
+
+def outbox_events(event_type: str) -> list[dict]:
+    with get_runtime().db.reading() as session:
+        rows = session.scalars(select(Outbox).where(Outbox.event_type == event_type)
+                               .order_by(Outbox.created_at)).all()
+        return [row.message for row in rows]

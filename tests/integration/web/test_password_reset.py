@@ -1,0 +1,41 @@
+"""Forgot password: the same answer for any address; a signed link in the outbox event, usable once."""
+from tests.integration.web.support import PASSWORD, outbox_events, text_of
+
+NEW_PASSWORD = "my new long password"
+
+
+def reset_events_for(email: str) -> list[dict]:
+    return [event for event in outbox_events("user.password_reset_requested") if event["data"]["email"] == email]
+
+
+def test_an_unknown_address_gets_the_same_answer_and_no_email(visitor):
+    known = visitor.submit("/password/forgot", {"email": "nobody-here@mines.example"})
+    assert known.status_code == 200
+    assert "If an account uses this address, we sent it a link" in text_of(known)
+    assert reset_events_for("nobody-here@mines.example") == []
+
+
+def test_the_link_sets_a_new_password_once(visitor, company, services):
+    visitor.logout()
+    answer = visitor.submit("/password/forgot", {"email": company.email.upper()})
+    assert "If an account uses this address, we sent it a link" in text_of(answer)
+    [event] = reset_events_for(company.email)
+    assert event["data"]["expires_in_minutes"] == 60
+    link = event["data"]["reset_url"]
+    assert link.startswith(services.url("WEB_PORT") + "/password/reset/")
+    path = link.removeprefix(services.url("WEB_PORT"))
+
+    weak = visitor.submit(path, {"password": "short", "confirm": "short"})
+    assert weak.status_code == 422 and "Use at least 12 characters." in text_of(weak)
+    done = visitor.submit(path, {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert done.status_code == 302 and done.headers["Location"] == "/login"
+
+    again = visitor.get(path)
+    assert again.status_code == 404 and "This link no longer works" in text_of(again)
+    assert visitor.submit("/login", {"email": company.email, "password": PASSWORD}).status_code == 422
+    assert visitor.submit("/login", {"email": company.email, "password": NEW_PASSWORD}).status_code == 302
+
+
+def test_a_tampered_link_does_not_work(visitor):
+    response = visitor.get("/password/reset/not-a-real-token")
+    assert response.status_code == 404
