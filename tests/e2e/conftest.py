@@ -33,7 +33,7 @@ def browser() -> Iterator[Browser]:
 def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     locale = getattr(request, "param", "en-CA")
     context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(15_000)  # a page of this portal answers well within it
     yield context.new_page()
     context.close()
 

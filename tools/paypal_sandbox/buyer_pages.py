@@ -114,7 +114,9 @@ def card():
 
 @bp.route("/checkoutnow/guest-account", methods=["GET", "POST"])
 def guest_account():
-    sb, order, lang = _load(allowed=("APPROVED",))
+    # The merchant may already have captured the approved order (its approval webhook came first); the buyer
+    # who approved it is still sent back, as PayPal does.
+    sb, order, lang = _load(allowed=("APPROVED", "COMPLETED"))
     funding = order.funding or {}
     if funding.get("kind") != "card":
         return redirect(url_for(".checkout", token=order.id), 303)
