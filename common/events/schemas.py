@@ -54,3 +54,62 @@ class LicensesIssued(EventData):
     order_number: str
     company_id: UUID
     quantity: int = Field(ge=1)
+
+
+class EmployeeProfile(EventData):
+    employee_id: UUID
+    name: str = Field(min_length=1, max_length=200)
+    email: EmailStr
+    phone: str = Field(max_length=40)
+    language: Language = Field(pattern=r"^[a-z]{2,3}$")
+
+
+class IntroCourseCompleted(EventData):
+    employee_id: UUID
+    completed_at: datetime
+
+
+class Certification(EventData):
+    code: str = Field(pattern=r"^[a-z0-9_]{2,60}$")
+    name_en: str
+    name_fr: str
+
+
+class ApplicationChange(EventData):
+    """Submitted, taken into review, or more documents asked for: the application's new status and when."""
+
+    application_id: UUID
+    employee_id: UUID
+    certification: Certification
+    at: datetime
+    message: str | None = Field(default=None, max_length=2000)
+
+
+class ApplicationApproved(EventData):
+    application_id: UUID
+    employee_id: UUID
+    certification: Certification
+    approved_at: datetime
+    # The last moment the employee may use a license for this approval (approval + the redemption window).
+    redeem_by: datetime
+
+
+class ApplicationRefused(EventData):
+    application_id: UUID
+    employee_id: UUID
+    certification: Certification
+    refused_at: datetime
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class LicenseChange(EventData):
+    """A license claimed, released, redeemed, expiring or expired: which, whose, and its dates."""
+
+    license_id: UUID
+    company_id: UUID
+    employee_id: UUID
+    at: datetime
+    redeem_by: datetime | None = None
+    days_left: int | None = Field(default=None, ge=0)
+    certification: Certification | None = None
+    application_id: UUID | None = None

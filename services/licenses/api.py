@@ -1,14 +1,20 @@
-"""The licenses service's internal API, called by the front door on behalf of a company representative."""
+"""The licenses service's internal API for a company representative: counts, codes, tracking, release, history."""
 from __future__ import annotations
 
 import json
 import uuid
 from collections.abc import Iterator
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response
 
-from common.http import ApiError, actor, requires_actor
+from common.clock import utcnow
+from common.http import actor, requires_actor
 from services.licenses import queries
+from services.licenses.api_input import company_id, json_object, positive_int
+from services.licenses.history import Cause
+from services.licenses.models import Employee
+from services.licenses.presenting import company_license_json
+from services.licenses.releasing import release_license
 from services.licenses.runtime import get_runtime
 from services.licenses.tracking import update_tracking
 
@@ -16,57 +22,58 @@ api = Blueprint("licenses_api", __name__, url_prefix="/internal")
 MAX_PAGE_SIZE = 500
 
 
-def _company_id() -> uuid.UUID:
-    return uuid.UUID(actor().company_id)
-
-
-def _positive_int(name: str, default: int, maximum: int) -> int:
-    raw = request.args.get(name, default)
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        raise ApiError(400, "invalid_query", {name: "not_a_number"}) from None
-    if not 1 <= value <= maximum:
-        raise ApiError(400, "invalid_query", {name: "out_of_range"})
-    return value
-
-
 @api.get("/licenses/summary")
 @requires_actor("company")
 def summary():
     with get_runtime().db.reading() as session:
-        return queries.company_summary(session, _company_id())
+        return queries.company_summary(session, company_id())
 
 
 @api.get("/licenses")
 @requires_actor("company")
 def listing():
-    per_page = _positive_int("per_page", get_runtime().settings.licenses_page_size, MAX_PAGE_SIZE)
-    page = _positive_int("page", 1, 10**6)
+    per_page = positive_int("per_page", get_runtime().settings.licenses_page_size, MAX_PAGE_SIZE)
+    page = positive_int("page", 1, 10**6)
     with get_runtime().db.reading() as session:
-        return queries.company_page(session, _company_id(), page, per_page)
+        return queries.company_page(session, company_id(), page, per_page, utcnow())
 
 
 @api.patch("/licenses/<uuid:license_id>")
 @requires_actor("company")
 def track(license_id: uuid.UUID):
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        raise ApiError(400, "invalid_json")
+    payload = json_object()
     with get_runtime().db.unit_of_work() as session:
-        license_ = update_tracking(session, _company_id(), license_id, payload)
-        return queries.as_json(license_)
+        license_ = update_tracking(session, company_id(), license_id, payload)
+        employee = session.get(Employee, license_.employee_id) if license_.employee_id else None
+        return company_license_json(license_, employee, utcnow())
 
 
 @api.get("/licenses/export")
 @requires_actor("company")
 def export():
     """Every code of the company as JSON lines, streamed; the front door turns it into the user's CSV."""
-    company_id = _company_id()
+    company, now = company_id(), utcnow()
 
     def lines() -> Iterator[str]:
         with get_runtime().db.reading() as session:
-            for license_ in queries.company_licenses(session, company_id):
-                yield json.dumps(queries.as_json(license_)) + "\n"
+            for item in queries.company_licenses(session, company, now):
+                yield json.dumps(item) + "\n"
 
     return Response(lines(), mimetype="application/x-ndjson")
+
+
+@api.post("/licenses/<uuid:license_id>/release")
+@requires_actor("company")
+def release(license_id: uuid.UUID):
+    """A code linked to a refused employee goes back to the company's pool."""
+    now = utcnow()
+    with get_runtime().db.unit_of_work() as session:
+        license_ = release_license(session, company_id(), license_id, Cause.user(actor()), now)
+        return company_license_json(license_, None, now)
+
+
+@api.get("/licenses/<uuid:license_id>/history")
+@requires_actor("company")
+def history(license_id: uuid.UUID):
+    with get_runtime().db.reading() as session:
+        return queries.license_history(session, company_id(), license_id)

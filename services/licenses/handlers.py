@@ -1,9 +1,16 @@
-"""What the licenses service does when other services' events arrive."""
+"""What the licenses service does when other services' events arrive: issue paid codes, follow each employee's
+progress, and make an approved employee's license eligible."""
 from sqlalchemy.orm import Session
 
+from common.clock import utcnow
 from common.events import Event
-from common.events.schemas import OrderPaid
+from common.events.schemas import (ApplicationApproved, ApplicationChange, ApplicationRefused, EmployeeProfile,
+                                   IntroCourseCompleted, OrderPaid)
 from common.handlers import EventHandlers
+from services.licenses import employees
+from services.licenses.eligibility import make_eligible
+from services.licenses.employees import Decision, Progress
+from services.licenses.history import Cause
 from services.licenses.issuing import issue_licenses
 
 handlers = EventHandlers("licenses")
@@ -13,3 +20,69 @@ handlers = EventHandlers("licenses")
 def issue_licenses_for_paid_order(session: Session, event: Event) -> None:
     """A paid order gets exactly its quantity of codes."""
     issue_licenses(session, OrderPaid.model_validate(event.data), cause=f"event order.paid {event.id}")
+
+
+@handlers.on("employee.registered")
+def follow_registered_employee(session: Session, event: Event) -> None:
+    profile = EmployeeProfile.model_validate(event.data)
+    employee = employees.lock(session, profile.employee_id)
+    employees.record_profile(employee, profile.name, profile.language, event.occurred_at)
+    employees.record_progress(employee, Progress.REGISTERED, event.occurred_at)
+
+
+@handlers.on("employee.updated")
+def follow_employee_profile(session: Session, event: Event) -> None:
+    profile = EmployeeProfile.model_validate(event.data)
+    employees.record_profile(employees.lock(session, profile.employee_id), profile.name, profile.language,
+                             event.occurred_at)
+
+
+@handlers.on("intro_course.completed")
+def follow_intro_course(session: Session, event: Event) -> None:
+    completed = IntroCourseCompleted.model_validate(event.data)
+    employees.record_progress(employees.lock(session, completed.employee_id), Progress.INTRO_COURSE_DONE,
+                              completed.completed_at)
+
+
+def _follow_application(session: Session, event: Event, progress: Progress) -> None:
+    change = ApplicationChange.model_validate(event.data)
+    employees.record_progress(employees.lock(session, change.employee_id), progress, change.at,
+                              change.certification.model_dump())
+
+
+@handlers.on("application.submitted")
+def follow_submitted_application(session: Session, event: Event) -> None:
+    _follow_application(session, event, Progress.APPLICATION_SUBMITTED)
+
+
+@handlers.on("application.review_started")
+def follow_application_review(session: Session, event: Event) -> None:
+    _follow_application(session, event, Progress.UNDER_REVIEW)
+
+
+@handlers.on("application.documents_requested")
+def follow_documents_request(session: Session, event: Event) -> None:
+    _follow_application(session, event, Progress.DOCUMENTS_REQUESTED)
+
+
+@handlers.on("application.approved")
+def make_approved_employees_license_eligible(session: Session, event: Event) -> None:
+    """The approval's deadline goes to the employee's claimed license, or to the code they enter later."""
+    approval = ApplicationApproved.model_validate(event.data)
+    certification = approval.certification.model_dump()
+    employee = employees.lock(session, approval.employee_id)
+    employees.record_progress(employee, Progress.APPROVED, approval.approved_at, certification)
+    employees.record_decision(employee, Decision.APPROVED, approval.approved_at, approval.application_id,
+                              certification, approval.redeem_by)
+    make_eligible(session, employee, Cause.event(event), utcnow())
+
+
+@handlers.on("application.refused")
+def follow_refusal(session: Session, event: Event) -> None:
+    """A refused employee's code becomes releasable by the company."""
+    refusal = ApplicationRefused.model_validate(event.data)
+    certification = refusal.certification.model_dump()
+    employee = employees.lock(session, refusal.employee_id)
+    employees.record_progress(employee, Progress.REFUSED, refusal.refused_at, certification)
+    employees.record_decision(employee, Decision.REFUSED, refusal.refused_at, refusal.application_id,
+                              certification)

@@ -1,11 +1,12 @@
-"""The licenses service's tables: codes, their history, and the outbox and inbox."""
+"""The licenses service's tables: codes and their history, the employees projection, reminders, claim attempts,
+and the outbox and inbox."""
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from common.db import TYPE_ANNOTATION_MAP
@@ -33,12 +34,26 @@ class LicenseStatus(StrEnum):
     EXPIRED = "expired"
 
 
+# A license an employee holds and may still use: at most one per employee (a partial unique index says so).
+LIVE_STATUSES = (LicenseStatus.CLAIMED, LicenseStatus.ELIGIBLE)
+_LIVE_SQL = "status IN ('claimed', 'eligible')"
+_ELIGIBLE_SQL = "status = 'eligible'"
+
+
+def _partial(condition: str) -> dict:
+    return {"postgresql_where": text(condition), "sqlite_where": text(condition)}
+
+
 class License(Base):
     __tablename__ = "licenses"
     __table_args__ = (
         UniqueConstraint("order_id", "ordinal", name="uq_licenses_order_ordinal"),
         Index("ix_licenses_company_listing", "company_id", "issued_at", "ordinal"),
         Index("ix_licenses_company_status", "company_id", "status"),
+        Index("uq_licenses_live_employee", "employee_id", unique=True, **_partial(_LIVE_SQL)),
+        Index("ix_licenses_employee", "employee_id"),
+        # The sweeps walk eligible licenses by deadline; other states never need it.
+        Index("ix_licenses_eligible_deadline", "redeem_by", "id", **_partial(_ELIGIBLE_SQL)),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -53,10 +68,19 @@ class License(Base):
     assignment_date: Mapped[date | None]
     issued_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # The lifecycle: who holds it, and the approval it may be redeemed for.
+    employee_id: Mapped[uuid.UUID | None]
+    claimed_at: Mapped[datetime | None]
+    application_id: Mapped[uuid.UUID | None]
+    certification: Mapped[dict | None] = mapped_column(JSON)
+    approved_at: Mapped[datetime | None]
+    redeem_by: Mapped[datetime | None]
+    redeemed_at: Mapped[datetime | None]
+    expired_at: Mapped[datetime | None]
 
 
 class LicenseHistory(Base):
-    """Every state change of a license, with who or what caused it."""
+    """Every state change of a license, with who or what caused it, and the employee it concerned."""
 
     __tablename__ = "license_history"
 
@@ -67,3 +91,54 @@ class LicenseHistory(Base):
     at: Mapped[datetime]
     cause: Mapped[str] = mapped_column(String(200))
     details: Mapped[dict | None] = mapped_column(JSON)
+    employee_id: Mapped[uuid.UUID | None]
+
+
+class Employee(Base):
+    """What licenses knows of an employee, from web's and applications' events: a projection, never the source."""
+
+    __tablename__ = "employees"
+
+    employee_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str | None] = mapped_column(String(8))
+    profile_at: Mapped[datetime | None]
+    progress: Mapped[str | None] = mapped_column(String(30))
+    progress_at: Mapped[datetime | None]
+    certification: Mapped[dict | None] = mapped_column(JSON)
+    # The latest decision on the employee's applications: "approved" or "refused".
+    decision: Mapped[str | None] = mapped_column(String(10))
+    decision_at: Mapped[datetime | None]
+    decision_application_id: Mapped[uuid.UUID | None]
+    decision_certification: Mapped[dict | None] = mapped_column(JSON)
+    redeem_by: Mapped[datetime | None]
+
+
+class LicenseReminder(Base):
+    """One row per reminder point sent for a deadline: written with its event, so a point is never sent twice."""
+
+    __tablename__ = "license_reminders"
+
+    license_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("licenses.id"), primary_key=True)
+    # Part of the key so that a reinstated license (new deadline) is reminded afresh.
+    redeem_by: Mapped[datetime] = mapped_column(primary_key=True)
+    days_before: Mapped[int] = mapped_column(primary_key=True)
+    sent_at: Mapped[datetime]
+
+
+class ClaimFailure(Base):
+    """A refused claim, counted per account and per client address to stop the guessing of codes."""
+
+    __tablename__ = "claim_failures"
+    __table_args__ = (
+        Index("ix_claim_failures_employee", "employee_id", "at"),
+        Index("ix_claim_failures_address", "client_address", "at"),
+    )
+
+    # SQLite numbers rows itself only for an INTEGER primary key.
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    employee_id: Mapped[uuid.UUID]
+    client_address: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(String(30))

@@ -8,6 +8,14 @@ from common.settings import ServiceSettings, sqlite_default
 class Settings(ServiceSettings):
     database_url: str = Field(default=sqlite_default("licenses"), validation_alias="WSCC_LICENSES_DATABASE_URL")
     licenses_page_size: int = 50
+    # Guessing codes: failed claims allowed per employee account and per client address within the window.
+    claim_max_failures_per_account: int = Field(default=10, ge=1)
+    claim_max_failures_per_address: int = Field(default=10, ge=1)
+    claim_failure_window_seconds: int = Field(default=900, ge=1)
+    # Days before redeem_by when the employee and the company are reminded (env: a JSON list, e.g. "[30,7,1]").
+    license_reminder_days: list[int] = Field(default=[30, 7, 1], min_length=1)
+    # Licenses changed per transaction by the reminder and expiry sweeps.
+    license_sweep_batch_size: int = Field(default=1000, ge=1)
 
 
 @lru_cache

@@ -1,4 +1,5 @@
-"""One small function per e-mail: it picks the recipient, the key that makes it unique, and the template's context.
+"""The company's account and order e-mails. One small function per e-mail: it picks the recipient, the key that
+makes it unique, and the template's context (employee_emails.py and employer_emails.py do the same for the rest).
 
 The context is stored with the notification as plain JSON (amounts as strings, times as ISO text): rendering
 happens later, in the recipient's language, and the row keeps exactly what was said.
@@ -12,21 +13,13 @@ from sqlalchemy.orm import Session
 from common.events.schemas import LicensesIssued, OrderPaid, PasswordResetRequested
 from services.notifications.models import CompanyContact
 from services.notifications.queueing import Recipient, queue_email
-from services.notifications.settings import get_settings
-
-
-def _portal_url(path: str) -> str:
-    return get_settings().public_url + path
-
-
-def _representative(contact: CompanyContact) -> Recipient:
-    return Recipient(email=contact.email, name=contact.representative_name, language=contact.language)
+from services.notifications.recipients import LICENSES_PAGE, portal_url, representative
 
 
 def queue_profile_created(session: Session, contact: CompanyContact, event_id: uuid.UUID) -> bool:
     return queue_email(session, key=f"profile_created:{contact.company_id}", template="profile_created",
-                       recipient=_representative(contact), event_id=event_id,
-                       context={"legal_name": contact.legal_name, "portal_url": _portal_url("/")})
+                       recipient=representative(contact), event_id=event_id,
+                       context={"legal_name": contact.legal_name, "portal_url": portal_url("/")})
 
 
 def queue_password_reset(session: Session, request: PasswordResetRequested, event_id: uuid.UUID) -> bool:
@@ -39,7 +32,7 @@ def queue_password_reset(session: Session, request: PasswordResetRequested, even
 
 def queue_payment_receipt(session: Session, contact: CompanyContact, order: OrderPaid, event_id: uuid.UUID) -> bool:
     return queue_email(session, key=f"payment_receipt:{order.order_id}", template="payment_receipt",
-                       recipient=_representative(contact), event_id=event_id, context={
+                       recipient=representative(contact), event_id=event_id, context={
                            "legal_name": contact.legal_name,
                            "order_number": order.order_number,
                            "quantity": order.quantity,
@@ -48,15 +41,15 @@ def queue_payment_receipt(session: Session, contact: CompanyContact, order: Orde
                            "currency": order.currency,
                            "paypal_capture_id": order.paypal_capture_id,
                            "paid_at": order.paid_at.isoformat(),
-                           "receipt_url": _portal_url(f"/orders/{order.order_id}/receipt"),
+                           "receipt_url": portal_url(f"/orders/{order.order_id}/receipt"),
                        })
 
 
 def queue_codes_ready(session: Session, contact: CompanyContact, issued: LicensesIssued, event_id: uuid.UUID) -> bool:
     # Only a link: codes are bearer credentials and never travel by e-mail.
     return queue_email(session, key=f"codes_ready:{issued.order_id}", template="codes_ready",
-                       recipient=_representative(contact), event_id=event_id, context={
+                       recipient=representative(contact), event_id=event_id, context={
                            "order_number": issued.order_number,
                            "quantity": issued.quantity,
-                           "licenses_url": _portal_url("/licenses"),
+                           "licenses_url": portal_url(LICENSES_PAGE),
                        })

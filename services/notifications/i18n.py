@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gettext
 import logging
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -71,8 +72,11 @@ def compile_catalogs(directory: Path = TRANSLATIONS_DIR) -> list[Path]:
         with source.open("rb") as file:
             catalog = read_po(file, locale=source.parent.parent.name, domain=DOMAIN)
         target = source.with_suffix(".mo")
-        with target.open("wb") as file:
+        # Written aside, then renamed: a worker or a parallel test process reading it never sees half a file.
+        partial = target.with_name(f".{target.stem}.{os.getpid()}.mo")  # git-ignored like the .mo
+        with partial.open("wb") as file:
             write_mo(file, catalog, use_fuzzy=False)
+        os.replace(partial, target)
         written.append(target)
     translations.cache_clear()
     return written

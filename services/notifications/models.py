@@ -42,6 +42,45 @@ class CompanyContact(Base):
     as_of: Mapped[datetime]
 
 
+class EmployeeContact(Base):
+    """Local projection of each employee (candidate), fed by ``employee.registered`` / ``employee.updated``."""
+
+    __tablename__ = "employee_contacts"
+
+    employee_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320))
+    language: Mapped[str] = mapped_column(String(10))
+    as_of: Mapped[datetime]
+
+
+class CodeLink(Base):
+    """Which employee each company code is linked to, fed by ``license.claimed`` / ``license.released``.
+
+    Only ``application.refused`` needs it: that event names the employee, not the companies to tell.
+    """
+
+    __tablename__ = "code_links"
+
+    license_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    employee_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    company_id: Mapped[uuid.UUID]
+    linked: Mapped[bool]  # False once the company released the code
+    as_of: Mapped[datetime]
+
+
+class Refusal(Base):
+    """Refused applications, kept so that a code link handled after the refusal still tells that company."""
+
+    __tablename__ = "refusals"
+
+    application_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    employee_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    refused_at: Mapped[datetime]
+    # Plain JSON ({"code", "name_en", "name_fr"}), as it goes into the company's e-mail.
+    certification: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class NotificationStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"

@@ -2,7 +2,7 @@
 
 Each e-mail is a folder of ``templates/``: ``subject.txt``, ``body.txt`` and ``body.html``. Every sentence goes
 through gettext (``{% trans %}`` or ``_()``); amounts and times are written by Babel in the language's Canadian
-locale, times in the program office's zone.
+locale, times in the program office's zone; names given in each language (certifications) are picked by language.
 """
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from services.notifications.i18n import formatting_locale, resolve_language, translations
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-_WHITESPACE = re.compile(r"\s+")
+# Line breaks and runs of spaces; not \s, which would also flatten the no-break spaces of French typography.
+_WHITESPACE = re.compile(r"[ \t\r\n]+")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,13 @@ def _environment(language: str) -> Environment:
     environment.filters["money"] = lambda amount, currency: format_money(amount, currency, locale)
     environment.filters["instant"] = pass_context(
         lambda context, value: format_instant(value, locale, context["display_timezone"]))
+    environment.filters["localized"] = lambda names: localized_name(names, language)
     return environment
+
+
+def localized_name(names: dict[str, str], language: str) -> str:
+    """A name its producer gives in each portal language ({"name_en": …, "name_fr": …}); English if not in this one."""
+    return names.get(f"name_{language}") or names["name_en"]
 
 
 def format_money(amount: str | Decimal, currency: str, locale: Locale) -> str:

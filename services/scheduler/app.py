@@ -7,7 +7,7 @@ from importlib import import_module
 from common.celery_app import create_celery
 from common.settings import ServiceSettings
 
-SERVICES_WITH_SCHEDULES = ("web", "orders", "licenses", "notifications")
+SERVICES_WITH_SCHEDULES = ("web", "orders", "licenses", "applications", "notifications")
 
 
 def collect_schedule() -> dict:

@@ -12,11 +12,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common.clock import utcnow
-from common.events import new_event
-from common.events.schemas import CompanyProfile
-from common.outbox import record_event
-from services.web.models import Company, Outbox, Role, User
+from services.web.models import Company, Role, User
 from services.web.passwords import hash_password, needs_rehash, verify_password
+from services.web.profile_events import publish_company_profile, publish_profile_change
 
 
 class EmailTaken(Exception):
@@ -49,37 +47,33 @@ def get_user(session: Session, user_id: uuid.UUID) -> User | None:
 
 def register_company(session: Session, details: CompanyDetails, password: str) -> User:
     """A new company and its representative; publishes company.registered in the same transaction."""
-    if find_user_by_email(session, details.email) is not None:
-        raise EmailTaken(details.email)
+    ensure_email_free(session, details.email)
     now = utcnow()
     company = Company(id=uuid.uuid4(), created_at=now, updated_at=now)
     user = User(id=uuid.uuid4(), role=Role.COMPANY, company=company, password_hash=hash_password(password),
                 session_version=1, created_at=now)
     _apply_details(company, user, details)
     session.add_all([company, user])
-    _flush_or_email_taken(session, details.email)
-    _publish_profile(session, user, "company.registered")
+    flush_or_email_taken(session, details.email)
+    publish_company_profile(session, user, "company.registered")
     return user
 
 
 def update_company(session: Session, user: User, details: CompanyDetails) -> None:
     """The representative changed the profile; publishes company.updated."""
-    other = find_user_by_email(session, details.email)
-    if other is not None and other.id != user.id:
-        raise EmailTaken(details.email)
+    ensure_email_free(session, details.email, user)
     assert user.company is not None, "only a company representative has a company profile"
     _apply_details(user.company, user, details)
     user.company.updated_at = utcnow()
-    _flush_or_email_taken(session, details.email)
-    _publish_profile(session, user, "company.updated")
+    flush_or_email_taken(session, details.email)
+    publish_company_profile(session, user, "company.updated")
 
 
 def set_language(session: Session, user: User, language: str) -> None:
     if user.language == language:
         return
     user.language = language
-    if user.company is not None:
-        _publish_profile(session, user, "company.updated")  # e-mails follow the representative's language
+    publish_profile_change(session, user)  # e-mails follow the person's language
 
 
 def create_staff_user(session: Session, email: str, name: str, role: Role, password: str, language: str) -> User:
@@ -109,6 +103,7 @@ def set_password(user: User, password: str) -> None:
     """New password; every existing session of this user ends (their session version no longer matches)."""
     user.password_hash = hash_password(password)
     user.session_version = (user.session_version or 0) + 1
+    user.password_change_required = False
 
 
 def _apply_details(company: Company, user: User, details: CompanyDetails) -> None:
@@ -122,19 +117,17 @@ def _apply_details(company: Company, user: User, details: CompanyDetails) -> Non
     user.language = details.language
 
 
-def _flush_or_email_taken(session: Session, email: str) -> None:
+def ensure_email_free(session: Session, email: str, user: User | None = None) -> None:
+    """Raise EmailTaken when another account (any role, any case) already uses this address."""
+    other = find_user_by_email(session, email)
+    if other is not None and (user is None or other.id != user.id):
+        raise EmailTaken(email)
+
+
+def flush_or_email_taken(session: Session, email: str) -> None:
     """The unique index is the last word when two registrations with one address race."""
     try:
         session.flush()
     except IntegrityError as error:
         raise EmailTaken(email) from error
 
-
-def _publish_profile(session: Session, user: User, event_type: str) -> None:
-    company = user.company
-    assert company is not None
-    record_event(session, Outbox, new_event(event_type, CompanyProfile(
-        company_id=company.id, legal_name=company.legal_name, representative_user_id=user.id,
-        representative_name=user.name, email=user.email, phone=company.phone,
-        mailing_address=company.mailing_address, employer_account_number=company.employer_account_number,
-        site=company.site, language=user.language)))

@@ -15,14 +15,17 @@ from services.web.i18n import DEFAULT_LANGUAGE, select_language
 from services.web.sessions import load_user
 from services.web.settings import Settings, get_settings
 from services.web.templating import install_template_helpers
-from services.web.views import (account, admin, auth, dashboard, health, language, licenses, orders,
-                                password, payment, public, receipts, webhooks)
+from services.web.views import (account, admin, admin_certifications, admin_licenses, admin_staff, applications,
+                                auth, course, dashboard, employee, health, language, licenses, orders, password,
+                                payment, public, receipts, review, webhooks)
 from services.web.views.errors import register_error_pages
 
 HERE = Path(__file__).resolve().parent
-BLUEPRINTS = (public, auth, password, account, dashboard, orders, payment, licenses, receipts, webhooks, admin,
-              language, health)
-MAX_REQUEST_BYTES = 1024 * 1024  # forms and PayPal's webhooks are small; anything bigger is refused
+BLUEPRINTS = (public, auth, password, account, dashboard, orders, payment, licenses, receipts, webhooks, employee,
+              course, applications, review, admin, admin_staff, admin_certifications, admin_licenses, language, health)
+# A document (10 MB by default) plus room for the multipart envelope; anything bigger is refused with a 413 page.
+# Other forms stay small anyway: Flask keeps non-file form fields under MAX_FORM_MEMORY_SIZE (500 kB).
+UPLOAD_ENVELOPE_BYTES = 256 * 1024
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -50,7 +53,7 @@ def flask_config(settings: Settings) -> dict:
         "SESSION_COOKIE_SECURE": settings.session_cookie_secure,
         # The cookie outlives the idle limit a little; the limit itself is checked on the server (sessions.py).
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=settings.session_lifetime_minutes),
-        "MAX_CONTENT_LENGTH": MAX_REQUEST_BYTES,
+        "MAX_CONTENT_LENGTH": settings.max_document_bytes + UPLOAD_ENVELOPE_BYTES,
         "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,
         "BABEL_DEFAULT_TIMEZONE": settings.display_timezone,
         "BABEL_TRANSLATION_DIRECTORIES": str(HERE / "translations"),

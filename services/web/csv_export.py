@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 BOM = "\ufeff"  # without it Excel reads UTF-8 as the local code page and mangles accents
-COLUMNS = ("code", "status", "order_number", "assigned_to_name", "assignment_date", "issued_on")
+COLUMNS = ("code", "status", "order_number", "assigned_to_name", "assignment_date", "issued_on", "employee_name",
+           "progress", "redeem_by")
 # A cell starting with one of these is a formula to a spreadsheet; names typed by people are written as text.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -16,14 +17,17 @@ def as_text(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def license_row(license_: Mapping, status_words: Mapping[str, str]) -> list[str]:
+def license_row(license_: Mapping, status_words: Mapping[str, str],
+                progress_words: Callable[[Mapping | None], str]) -> list[str]:
+    employee = license_.get("employee") or {}
     return [license_["code"], status_words.get(license_["status"], license_["status"]), license_["order_number"],
             as_text(license_.get("assigned_to_name")), license_.get("assignment_date") or "",
-            (license_.get("issued_at") or "")[:10]]
+            (license_.get("issued_at") or "")[:10], as_text(employee.get("name")),
+            progress_words(employee) if employee else "", (employee.get("redeem_by") or "")[:10]]
 
 
-def csv_lines(licenses: Iterable[Mapping], headers: Mapping[str, str],
-              status_words: Mapping[str, str]) -> Iterator[str]:
+def csv_lines(licenses: Iterable[Mapping], headers: Mapping[str, str], status_words: Mapping[str, str],
+              progress_words: Callable[[Mapping | None], str]) -> Iterator[str]:
     """The CSV text, one line at a time, so thousands of codes stream without being held in memory."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -36,4 +40,4 @@ def csv_lines(licenses: Iterable[Mapping], headers: Mapping[str, str],
 
     yield BOM + line([headers[column] for column in COLUMNS])
     for license_ in licenses:
-        yield line(license_row(license_, status_words))
+        yield line(license_row(license_, status_words, progress_words))

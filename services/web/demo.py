@@ -1,4 +1,4 @@
-"""Demo data for ``make dev`` and the browser tests: one company representative and one administrator.
+"""Demo data for ``make dev`` and the browser tests: a company representative, an administrator, a reviewer.
 
 Both are idempotent: run them as often as you like, the accounts are there once.
 """
@@ -23,6 +23,7 @@ DEMO_COMPANY = CompanyDetails(
     site="Demo Lake Mine", language="en")
 DEMO_PASSWORD = "demo-password-2024"
 DEMO_ADMIN = DemoLogin("admin@wscc.example", "admin-password-2024")
+DEMO_REVIEWER = DemoLogin("reviewer@wscc.example", "reviewer-password-2024")
 
 
 def ensure_demo_company() -> DemoLogin:
@@ -35,6 +36,10 @@ def ensure_demo_company() -> DemoLogin:
 
 def ensure_demo_admin() -> DemoLogin:
     return ensure_admin(DEMO_ADMIN.email, DEMO_ADMIN.password)
+
+
+def ensure_demo_reviewer() -> DemoLogin:
+    return ensure_staff_user(DEMO_REVIEWER.email, DEMO_REVIEWER.password, "WSCC Reviewer", Role.REVIEWER)
 
 
 def ensure_admin(email: str, password: str, name: str = "WSCC Administrator", language: str = "en") -> DemoLogin:

@@ -8,7 +8,7 @@ from flask import Flask, Response, g, request
 
 from common.http import CORRELATION_HEADER
 from common.logs import new_correlation_id, set_correlation_id
-from services.web.sessions import expire_idle_session
+from services.web.sessions import expire_idle_session, require_own_password
 
 log = logging.getLogger("services.web.requests")
 
@@ -21,6 +21,7 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; object-src
 def install_request_hooks(app: Flask) -> None:
     app.before_request(start_request)
     app.before_request(expire_idle_session)
+    app.before_request(require_own_password)
     app.after_request(finish_request)
 
 

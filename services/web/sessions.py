@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import time
 import uuid
+from typing import Any
 
-from flask import current_app, flash, session
+from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from services.web.models import User
 from services.web.runtime import get_runtime
@@ -61,3 +62,17 @@ def expire_idle_session() -> None:
         flash(str(_l("Your session ended after a period of inactivity. Please log in again.")), "info")
         return
     session[LAST_SEEN] = now
+
+
+# What a user with a temporary password may still reach before choosing their own.
+_OPEN_WITH_TEMPORARY_PASSWORD = {"account.change_password", "auth.logout", "language.switch", "static",
+                                 "health.healthz", "health.readyz"}
+
+
+def require_own_password() -> Any:
+    """Before each request: an account whose password an administrator chose goes to "change password" first."""
+    if (current_user.is_authenticated and current_user.password_change_required
+            and request.endpoint not in _OPEN_WITH_TEMPORARY_PASSWORD):
+        flash(str(_l("Your password was chosen by an administrator. Choose your own password to continue.")), "info")
+        return redirect(url_for("account.change_password"))
+    return None

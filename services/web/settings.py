@@ -12,6 +12,7 @@ class Settings(ServiceSettings):
     public_url: str = "http://127.0.0.1:5000"
     orders_api_url: str = "http://127.0.0.1:5001"
     licenses_api_url: str = "http://127.0.0.1:5002"
+    applications_api_url: str = "http://127.0.0.1:5003"
     api_timeout_seconds: float = 10.0
     session_lifetime_minutes: float = 30
     session_cookie_secure: bool = False
@@ -28,6 +29,13 @@ class Settings(ServiceSettings):
     ratelimit_storage_uri: str = "memory://"
     password_reset_max_age_minutes: int = 60
     licenses_per_page: int = 50
+    # Claiming a code, on top of the licenses service's own count of failures. An address may be a whole mine
+    # site behind one router, so it gets more room than one account.
+    code_claim_rate_limit_per_address: str = "30 per minute"
+    code_claim_rate_limit_per_account: str = "10 per minute"
+    # One document. Same name as the applications service's setting, so WSCC_MAX_DOCUMENT_BYTES sets both: web
+    # refuses a bigger request early (413 page), the service checks the file itself.
+    max_document_bytes: int = 10 * 1024 * 1024
 
     @property
     def language_codes(self) -> list[str]:

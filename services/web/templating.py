@@ -4,11 +4,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from babel.numbers import format_decimal
 from flask import Flask, current_app, request
-from flask_babel import format_date
+from flask_babel import format_date, format_datetime, gettext
 
 from services.web.i18n import (current_language, format_money, language_name, license_status, order_status,
                                supported_languages)
+from services.web.statuses import (application_status, cause_words, days_left_words, decision_words, iso_day,
+                                   localized, my_license_status, progress_words)
+from services.web.views.access import home_for
 
 
 def here() -> str:
@@ -30,12 +34,32 @@ def day(value: str | date | datetime | None) -> str:
     return format_date(value, format="medium")
 
 
+def moment(value: str | datetime | None) -> str:
+    """An instant from a service, date and time, in the portal's time zone and the reader's language."""
+    if not value:
+        return ""
+    return format_datetime(datetime.fromisoformat(value) if isinstance(value, str) else value, format="medium")
+
+
+def file_size(size: int | None) -> str:
+    """"240 KB", "3.4 MB" ("3,4 Mo" in French): a document's size as a person reads it."""
+    size = size or 0
+    if size < 1024 * 1024:
+        return gettext("%(size)s KB", size=max(1, round(size / 1024)))
+    megabytes = format_decimal(size / (1024 * 1024), format="#,##0.0", locale=current_language())
+    return gettext("%(size)s MB", size=megabytes)
+
+
 def without_none(attributes: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in attributes.items() if value is not None}
 
 
 def install_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(current_language=current_language, supported_languages=supported_languages,
-                                 language_name=language_name, here=here)
+                                 language_name=language_name, here=here, home_for=home_for)
     app.jinja_env.filters.update(money=money, day=day, order_status=order_status, license_status=license_status,
-                                 dict_without_none=without_none)
+                                 dict_without_none=without_none, application_status=application_status,
+                                 decision=decision_words, progress=progress_words, iso_day=iso_day,
+                                 localized=localized, days_left=days_left_words, size=file_size,
+                                 moment=moment, cause=cause_words,
+                                 my_license_status=my_license_status)

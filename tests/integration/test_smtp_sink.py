@@ -254,6 +254,16 @@ def test_temporary_failure_refuses_recipient_with_451_and_stores_nothing(sink, a
     assert [m["subject"] for m in api.messages()] == [FRENCH_SUBJECT]
 
 
+def test_faults_armed_for_one_recipient_spare_mail_to_others(sink, api):
+    api.json("POST", "/api/faults", {"temporary_failures": 1, "recipient": "Target@Example.org"})
+
+    assert send(sink, make_message("bystander@example.org")) == {}
+    with pytest.raises(smtplib.SMTPRecipientsRefused):
+        send(sink, make_message("target@example.org"))
+    assert send(sink, make_message("target@example.org")) == {}
+    assert [m["to"] for m in api.messages()] == [["bystander@example.org"], ["target@example.org"]]
+
+
 def test_temporary_failure_at_data_raises_data_error(sink, api):
     api.json("POST", "/api/faults", {"temporary_failures": 1, "stages": ["data"]})
 
@@ -295,7 +305,7 @@ def test_permanent_failure_refuses_with_550(sink, api):
 
 def test_faults_can_be_inspected_and_cleared(api):
     armed = api.json("POST", "/api/faults", {"temporary_failures": 3, "permanent_failures": 1})
-    assert armed == {"temporary_failures": 3, "permanent_failures": 1, "stages": ["rcpt", "data"]}
+    assert armed == {"temporary_failures": 3, "permanent_failures": 1, "stages": ["rcpt", "data"], "recipient": None}
     assert api.json("GET", "/api/faults") == armed
 
     cleared = api.json("DELETE", "/api/faults")

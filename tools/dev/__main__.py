@@ -28,27 +28,28 @@ def main() -> None:
     stack.prepare()
     environment = Processes(stack).environment()
     os.environ.update(environment)
-    from services.web.demo import ensure_demo_admin, ensure_demo_company
-    company_login, admin_login = ensure_demo_company(), ensure_demo_admin()
-    print(banner(stack, company_login, admin_login), flush=True)
+    from services.web.demo import ensure_demo_admin, ensure_demo_company, ensure_demo_reviewer
+    logins = {"company representative": ensure_demo_company(), "WSCC administrator": ensure_demo_admin(),
+              "WSCC reviewer": ensure_demo_reviewer()}
+    print(banner(stack, logins), flush=True)
     honcho = shutil.which("honcho", path=environment["PATH"])
     os.chdir(ROOT)
     os.execve(honcho, [honcho, "start", "-f", str(ROOT / "Procfile")], environment)
 
 
-def banner(stack: Stack, company_login: tuple[str, str], admin_login: tuple[str, str]) -> str:
+def banner(stack: Stack, logins: dict) -> str:
     flower_user = os.environ.get("WSCC_FLOWER_USER", "operator")
     flower_password = os.environ.get("WSCC_FLOWER_PASSWORD", "operator-password")
+    accounts = "\n".join(f"      {role + ':':24}{login.email} / {login.password}" for role, login in logins.items())
     database = "PostgreSQL (wscc_<service>)" if stack.use_postgres else f"SQLite files in {stack.data_dir}"
     return f"""
 WSCC bulk license portal — everything starting ({database}, RabbitMQ vhost {stack.vhost})
-  Portal            {stack.url('WEB_PORT')}
-      company representative: {company_login[0]} / {company_login[1]}
-      WSCC administrator:     {admin_login[0]} / {admin_login[1]}
+  Portal            {stack.url('WEB_PORT')}   (employees create their own account there)
+{accounts}
   Flower            {stack.url('FLOWER_PORT')}   ({flower_user} / {flower_password})
   PayPal sandbox    {stack.url('PAYPAL_SANDBOX_PORT')}/checkoutnow   (buyer@example.com / sandbox-pass, card 4111 1111 1111 1111)
   Mail (SMTP sink)  {stack.url('SMTP_SINK_HTTP_PORT')}
-  orders API {stack.url('ORDERS_PORT')}/readyz   licenses API {stack.url('LICENSES_PORT')}/readyz
+  orders API {stack.url('ORDERS_PORT')}/readyz   licenses API {stack.url('LICENSES_PORT')}/readyz   applications API {stack.url('APPLICATIONS_PORT')}/readyz
 Stop with Ctrl-C.
 """
 

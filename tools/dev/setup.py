@@ -37,8 +37,8 @@ def migrate(database_urls: dict[str, str]) -> None:
 def main() -> None:
     from tools.dev.stack import SERVICES_WITH_DATABASE
     migrate({service: os.environ[f"WSCC_{service.upper()}_DATABASE_URL"] for service in SERVICES_WITH_DATABASE})
-    from services.web.demo import ensure_demo_admin, ensure_demo_company
-    print("demo company:", ensure_demo_company(), "admin:", ensure_demo_admin())
+    from services.web.demo import ensure_demo_admin, ensure_demo_company, ensure_demo_reviewer
+    print("demo company:", ensure_demo_company(), "admin:", ensure_demo_admin(), "reviewer:", ensure_demo_reviewer())
 
 
 if __name__ == "__main__":

@@ -26,14 +26,20 @@ class FaultPlan:
         self._temporary = 0
         self._permanent = 0
         self._stages: tuple[str, ...] = STAGES
+        self._recipient: str | None = None
 
     def arm(
         self,
         temporary_failures: int = 0,
         permanent_failures: int = 0,
         stages: Iterable[str] = STAGES,
+        recipient: str | None = None,
     ) -> None:
-        """Replace the whole plan (not add to it), so each request is self-describing."""
+        """Replace the whole plan (not add to it), so each request is self-describing.
+
+        With ``recipient``, only mail to that address meets the refusals: a test's faults then cannot be used
+        up by other mail the system under test happens to send meanwhile.
+        """
         stages = tuple(stages)
         unknown = set(stages) - set(STAGES)
         if unknown or not stages:
@@ -44,14 +50,17 @@ class FaultPlan:
             self._temporary = temporary_failures
             self._permanent = permanent_failures
             self._stages = tuple(s for s in STAGES if s in stages)
+            self._recipient = recipient.lower() if recipient else None
 
     def clear(self) -> None:
         self.arm()
 
-    def take(self, stage: str) -> str | None:
+    def take(self, stage: str, recipients: Iterable[str] = ()) -> str | None:
         """Return the SMTP reply to refuse with at this stage, or None to proceed."""
         with self._lock:
             if stage not in self._stages:
+                return None
+            if self._recipient and self._recipient not in {address.lower() for address in recipients}:
                 return None
             if self._temporary > 0:
                 self._temporary -= 1
@@ -67,4 +76,5 @@ class FaultPlan:
                 "temporary_failures": self._temporary,
                 "permanent_failures": self._permanent,
                 "stages": list(self._stages),
+                "recipient": self._recipient,
             }

@@ -147,7 +147,7 @@ def create_app(store: MailStore, faults: FaultPlan | None = None) -> Flask:
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
             return _json_error(400, "expected a JSON object")
-        unknown = set(body) - {"temporary_failures", "permanent_failures", "stages"}
+        unknown = set(body) - {"temporary_failures", "permanent_failures", "stages", "recipient"}
         if unknown:
             return _json_error(400, f"unknown field(s): {', '.join(sorted(unknown))}")
         stages = body.get("stages", list(STAGES))
@@ -158,6 +158,7 @@ def create_app(store: MailStore, faults: FaultPlan | None = None) -> Flask:
                 temporary_failures=_count(body, "temporary_failures"),
                 permanent_failures=_count(body, "permanent_failures"),
                 stages=[s.lower() for s in stages],
+                recipient=body.get("recipient") if isinstance(body.get("recipient"), str) else None,
             )
         except ValueError as exc:
             return _json_error(400, str(exc))

@@ -24,7 +24,7 @@ class SinkHandler:
         self.faults = faults
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        refusal = self.faults.take("rcpt")
+        refusal = self.faults.take("rcpt", [address])
         if refusal:
             log.info("RCPT %s refused by injected fault: %s", address, refusal)
             return refusal
@@ -32,7 +32,7 @@ class SinkHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        refusal = self.faults.take("data")
+        refusal = self.faults.take("data", envelope.rcpt_tos)
         if refusal:
             log.info("DATA from %s refused by injected fault: %s", envelope.mail_from, refusal)
             return refusal

@@ -19,7 +19,7 @@ PASSWORD_MESSAGES = {
 }
 
 
-def _email_field() -> EmailField:
+def email_field() -> EmailField:
     return EmailField(_l("E-mail address"), validators=[
         DataRequired(_l("Enter your e-mail address.")),
         Email(_l("Enter a valid e-mail address, like name@example.com.")),
@@ -36,13 +36,13 @@ class StrongPassword:
     """At least MIN_LENGTH characters and not the address given in the form's ``email`` field (if any)."""
 
     def __call__(self, form: FlaskForm, field: Any) -> None:
-        email_field = getattr(form, "email", None)
-        problem = password_problem(field.data or "", email_field.data if email_field else form.known_email)
+        email_input = getattr(form, "email", None)
+        problem = password_problem(field.data or "", email_input.data if email_input else form.known_email)
         if problem:
             raise ValidationError(str(PASSWORD_MESSAGES[problem]))
 
 
-def _new_password_fields() -> tuple[PasswordField, PasswordField]:
+def new_password_fields() -> tuple[PasswordField, PasswordField]:
     return (PasswordField(_l("Password"), validators=[DataRequired(_l("Choose a password.")), StrongPassword()],
                           description=_l("At least %(count)s characters; not your e-mail address.",
                                          count=MIN_LENGTH)),
@@ -54,7 +54,7 @@ def _new_password_fields() -> tuple[PasswordField, PasswordField]:
 class ProfileForm(FlaskForm):
     legal_name = _text(_l("Company legal name"), _l("Enter the company's legal name."), 200)
     representative_name = _text(_l("Representative's name"), _l("Enter your name."), 200)
-    email = _email_field()
+    email = email_field()
     phone = TelField(_l("Phone number"), validators=[
         DataRequired(_l("Enter a phone number.")), Length(max=40, message=_l("Use at most %(max)d characters."))])
     mailing_address = _text(_l("Mailing address"), _l("Enter the mailing address."), 500, area=True)
@@ -76,25 +76,25 @@ class ProfileForm(FlaskForm):
 
 
 class RegistrationForm(ProfileForm):
-    password, confirm = _new_password_fields()
+    password, confirm = new_password_fields()
     submit = SubmitField(_l("REGISTER"))
 
 
 class LoginForm(FlaskForm):
-    email = _email_field()
+    email = email_field()
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))])
     submit = SubmitField(_l("Log in"))
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = _email_field()
+    email = email_field()
     submit = SubmitField(_l("Send me a reset link"))
 
 
 class NewPasswordForm(FlaskForm):
     """Reset and change share it; ``known_email`` is the account's address, which the password must not be."""
 
-    password, confirm = _new_password_fields()
+    password, confirm = new_password_fields()
     submit = SubmitField(_l("Save the new password"))
 
     def __init__(self, *args: Any, known_email: str | None = None, **kwargs: Any) -> None:

@@ -20,6 +20,16 @@
     });
   }
 
+  // A document over the size limit is refused before it travels (the server refuses it too, with a 413 page).
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      var tooLarge = file && file.size > Number(input.dataset.maxBytes);
+      input.setCustomValidity(tooLarge ? input.dataset.tooLargeText : "");
+      if (tooLarge) { input.reportValidity(); }
+    });
+  });
+
   // While a paid order's codes are being issued, the dashboard's numbers follow every half second.
   var notice = document.getElementById("issuing-notice");
   if (!notice || !window.fetch) { return; }

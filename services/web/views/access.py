@@ -29,6 +29,10 @@ def home_for(user: Any) -> str:
         return url_for("dashboard.show")
     if user.role == "admin":
         return url_for("admin.held_orders")
+    if user.role == "employee":
+        return url_for("employee.home")
+    if user.role == "reviewer":
+        return url_for("review.queue")
     return url_for("account.profile")
 
 

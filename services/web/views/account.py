@@ -1,4 +1,4 @@
-"""My account: the company profile (for a representative) and the password."""
+"""My account: the company profile (for a representative), the employee profile, and the password."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,7 +8,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from services.web.accounts import EmailTaken, authenticate, get_user, set_password, update_company
+from services.web.employees import update_employee
 from services.web.forms.accounts import EMAIL_TAKEN, ChangePasswordForm, ProfileForm
+from services.web.forms.employees import EmployeeProfileForm
 from services.web.models import Role
 from services.web.runtime import get_runtime
 from services.web.sessions import start_session
@@ -26,9 +28,30 @@ def _profile_form() -> ProfileForm:
                        language=user.language)
 
 
+def _employee_form() -> EmployeeProfileForm:
+    user = current_user
+    return EmployeeProfileForm(name=user.name, email=user.email, phone=user.phone, language=user.language)
+
+
+def _employee_profile() -> Any:
+    form = _employee_form()
+    if form.validate_on_submit():
+        try:
+            with get_runtime().db.unit_of_work() as session:
+                update_employee(session, get_user(session, current_user.id), form.details())
+        except EmailTaken:
+            form.email.errors.append(str(EMAIL_TAKEN))
+        else:
+            flash(_("Your profile was saved."), "success")
+            return redirect(url_for("account.profile"))
+    return render_template("account/profile.html", form=form, employee=True), 422 if form.errors else 200
+
+
 @bp.route("", methods=["GET", "POST"])
 @role_required(*EVERYONE)
 def profile() -> Any:
+    if current_user.role == Role.EMPLOYEE:
+        return _employee_profile()
     if current_user.company is None:
         return render_template("account/profile.html", form=None)
     form = _profile_form()

@@ -12,6 +12,7 @@ from common.clock import utcnow
 from services.web.clients import LicensesApi, Refused
 from services.web.csv_export import csv_lines
 from services.web.i18n import LICENSE_STATUSES
+from services.web.statuses import progress_words
 from services.web.views.access import role_required
 
 bp = Blueprint("licenses", __name__, url_prefix="/licenses")
@@ -67,9 +68,35 @@ def export_csv() -> Response:
     lines = LicensesApi().export_lines()  # called now: a failure shows an error page, not a broken file
     headers = {"code": _("Code"), "status": _("Status"), "order_number": _("Order number"),
                "assigned_to_name": _("Assigned to (name)"), "assignment_date": _("Assignment date"),
-               "issued_on": _("Issued on")}
+               "issued_on": _("Issued on"), "employee_name": _("Employee"), "progress": _("Progress"),
+               "redeem_by": _("Deadline to use")}
     status_words = {code: str(words) for code, words in LICENSE_STATUSES.items()}
-    body = csv_lines((json.loads(line) for line in lines), headers, status_words)
+    body = csv_lines((json.loads(line) for line in lines), headers, status_words, progress_words)
     filename = f"licenses-{utcnow():%Y-%m-%d}.csv"
     return Response(body, mimetype="text/csv", content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/<uuid:license_id>/history")
+@role_required("company")
+def history(license_id: uuid.UUID) -> Any:
+    """Every change of one code, oldest first (the licenses service answers 404 for another company's)."""
+    return render_template("licenses/history.html", items=LicensesApi().history(license_id), license_id=license_id)
+
+
+@bp.post("/<uuid:license_id>/release")
+@role_required("company")
+def release(license_id: uuid.UUID) -> Any:
+    """The row's "Release" button asks first (a page with the consequences); that page's button releases."""
+    page = _page_number(request.form.get("page"))
+    if request.form.get("confirmed") != "yes":
+        return render_template("licenses/release.html", license_id=license_id, page=page,
+                               code=request.form.get("code", ""), employee_name=request.form.get("employee", ""))
+    try:
+        released = LicensesApi().release(license_id)
+    except Refused:
+        flash(_("This code cannot be released: only a code whose employee was refused can be."), "error")
+    else:
+        flash(_("Code %(code)s is available again: you can give it to another employee.", code=released["code"]),
+              "success")
+    return redirect(url_for("licenses.manage", page=page, _anchor=f"license-{license_id}"), 303)

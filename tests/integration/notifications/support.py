@@ -1,6 +1,7 @@
 """Helpers for the notifications tests: the SMTP sink's API, events as the producers send them, the send log."""
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from services.notifications.models import Notification, NotificationStatus
 from services.notifications.runtime import get_runtime
 
 T = TypeVar("T")
+# A license code as licenses writes it, with or without its dashes: never to be seen in an e-mail.
+CODE_SHAPED = re.compile(r"[0-9A-HJKMNP-TV-Z]{5}(?:-?[0-9A-HJKMNP-TV-Z]{5}){3}")
 
 
 def wait_until(probe: Callable[[], T], timeout: float = 30, what: str = "condition") -> T:
@@ -50,7 +53,7 @@ class Sink:
                              f"{count} e-mail(s) to {to}")
         return [self.detail(message) for message in arrived]
 
-    def arm_faults(self, **plan: int) -> None:
+    def arm_faults(self, **plan: int | str) -> None:
         requests.post(f"{self.url}/api/faults", json=plan, timeout=5).raise_for_status()
 
     def disarm(self) -> None:

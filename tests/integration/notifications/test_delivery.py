@@ -1,17 +1,13 @@
 """Events published on the real broker become e-mails in the real SMTP sink: each once, in the right language."""
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import select
 
 from common.events import new_event
 from services.notifications.models import Inbox, NotificationStatus
 from services.notifications.runtime import get_runtime
 from tests.integration.notifications.support import (
-    company, issued, notifications_to, paid_order, reset_request, unique_email, wait_until)
-
-CODE_SHAPED = re.compile(r"[0-9A-HJKMNP-TV-Z]{5}(?:-?[0-9A-HJKMNP-TV-Z]{5}){3}")
+    CODE_SHAPED, company, issued, notifications_to, paid_order, reset_request, unique_email, wait_until)
 
 
 def by_subject(messages: list[dict]) -> dict[str, dict]:

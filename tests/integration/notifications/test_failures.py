@@ -22,9 +22,8 @@ def only_notification(email: str, status: NotificationStatus):
 
 
 def test_temporary_refusals_are_retried_with_backoff_and_the_email_arrives_once(mail, publish):
-    quiet()
-    mail.arm_faults(temporary_failures=2)
     request = reset_request(unique_email("retried"))
+    mail.arm_faults(temporary_failures=2, recipient=str(request.email))
     publish("user.password_reset_requested", request)
 
     [message] = mail.wait_for(str(request.email), 1)
@@ -36,9 +35,8 @@ def test_temporary_refusals_are_retried_with_backoff_and_the_email_arrives_once(
 
 
 def test_a_permanent_refusal_is_recorded_and_never_retried(mail, publish):
-    quiet()
-    mail.arm_faults(permanent_failures=1)
     request = reset_request(unique_email("refused"))
+    mail.arm_faults(permanent_failures=1, recipient=str(request.email))
     publish("user.password_reset_requested", request)
 
     notification = only_notification(str(request.email), NotificationStatus.FAILED)

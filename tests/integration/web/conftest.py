@@ -1,5 +1,6 @@
-"""The front door in-process (Flask's test client) against the real orders and licenses APIs and PayPal sandbox,
-with its own migrated test database; codes are issued by the real licenses worker."""
+"""The front door in-process (Flask's test client) against the real orders, licenses and applications APIs and the
+PayPal sandbox, with its own migrated test database; codes are issued, linked and made eligible by the real
+workers."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -11,7 +12,8 @@ from services.web.app import create_app
 from services.web.settings import Settings
 from tests.integration.web.support import Account, Visitor, wait_for
 
-SERVICES = ("orders-api", "licenses-api", "licenses-worker", "paypal-sandbox")
+SERVICES = ("orders-api", "licenses-api", "licenses-worker", "applications-api", "applications-worker",
+            "paypal-sandbox")
 
 
 @pytest.fixture(scope="package")

@@ -88,7 +88,7 @@ def test_the_csv_export_has_every_code_with_headers_and_statuses_in_the_readers_
     assert body.startswith("\ufeff".encode())
     table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert table[0] == ["Code", "Statut", "Numéro de commande", "Assigné à Nom", "Date d'assignation",
-                        "Date d'émission"]
+                        "Date d'émission", "Employé", "Progression", "Date limite d'utilisation"]
     assert len(table) == 6
     assert {row[1] for row in table[1:]} == {"Disponible"}
     assert all(re.fullmatch(r"[0-9A-Z]{5}(-[0-9A-Z]{5}){3}", row[0]) for row in table[1:])

@@ -1,6 +1,19 @@
 """Template contexts as the queueing functions store them, one per e-mail."""
 from __future__ import annotations
 
+CERTIFICATION = {"code": "shift_boss_underground", "name_en": "Shift Boss – Underground",
+                 "name_fr": "Chef de poste – mine souterraine"}
+EMPLOYEE_PAGE = "https://portal.example/employee"
+LICENSES_PAGE = "https://portal.example/licenses"
+DEADLINE = "2026-06-13T21:05:00+00:00"  # June 13, 2026, 3:05 p.m. in Yellowknife (MDT)
+REASON = "Your first aid certificate expired in 2025.\nPlease apply again with a current certificate."
+
+
+def _employer(**context) -> dict:
+    """What every e-mail to a company about its employee carries."""
+    return {"employee_name": "Sam Okalik", "licenses_url": LICENSES_PAGE} | context
+
+
 CONTEXTS = {
     "profile_created": {"legal_name": "Mines du Nord ltée", "portal_url": "https://portal.example/"},
     "password_reset": {"reset_url": "https://portal.example/reset/abc123", "expires_in_minutes": 60},
@@ -10,7 +23,28 @@ CONTEXTS = {
         "paid_at": "2026-03-15T21:05:00+00:00",
         "receipt_url": "https://portal.example/orders/5b1f0a52-0d7c-4b8e-9c43-2f0e8d1b6a11/receipt",
     },
-    "codes_ready": {"order_number": "WSCC-2026-000042", "quantity": 7,
-                    "licenses_url": "https://portal.example/licenses"},
+    "codes_ready": {"order_number": "WSCC-2026-000042", "quantity": 7, "licenses_url": LICENSES_PAGE},
+    # To the employee
+    "account_created": {"portal_url": EMPLOYEE_PAGE},
+    "application_received": {"certification": CERTIFICATION, "portal_url": EMPLOYEE_PAGE},
+    "documents_requested": {"certification": CERTIFICATION, "portal_url": EMPLOYEE_PAGE,
+                            "message": "Please add a clearer scan of your proof of identity."},
+    "application_approved": {"certification": CERTIFICATION, "redeem_by": DEADLINE, "portal_url": EMPLOYEE_PAGE},
+    "application_refused": {"certification": CERTIFICATION, "reason": REASON, "portal_url": EMPLOYEE_PAGE},
+    "license_expiring": {"certification": CERTIFICATION, "redeem_by": DEADLINE, "days_left": 7,
+                         "portal_url": EMPLOYEE_PAGE},
+    "course_access_open": {"certification": CERTIFICATION, "redeem_by": DEADLINE, "portal_url": EMPLOYEE_PAGE},
+    "license_expired": {"certification": CERTIFICATION, "redeem_by": DEADLINE, "portal_url": EMPLOYEE_PAGE},
+    "license_reinstated": {"certification": CERTIFICATION, "redeem_by": DEADLINE, "portal_url": EMPLOYEE_PAGE},
+    # To the company, about its employee
+    "employee_linked_code": _employer(),
+    "employee_approved": _employer(certification=CERTIFICATION, redeem_by=DEADLINE),
+    "employee_refused": _employer(certification=CERTIFICATION),
+    "employee_redeemed": _employer(certification=CERTIFICATION),
+    "employee_license_expiring": _employer(certification=CERTIFICATION, redeem_by=DEADLINE, days_left=7),
+    "employee_license_expired": _employer(certification=CERTIFICATION, redeem_by=DEADLINE),
+    "code_released": _employer(),
 }
 TEMPLATES = sorted(CONTEXTS)
+EMPLOYEE_TEMPLATES = sorted(name for name, context in CONTEXTS.items() if context.get("portal_url") == EMPLOYEE_PAGE)
+EMPLOYER_TEMPLATES = sorted(name for name, context in CONTEXTS.items() if "employee_name" in context)

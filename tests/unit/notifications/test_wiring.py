@@ -10,7 +10,17 @@ from services.notifications.settings import Settings
 
 def test_handled_event_types_match_the_catalogue():
     assert handlers.handled_types() == consumed_by("notifications") == [
-        "company.registered", "company.updated", "licenses.issued", "order.paid", "user.password_reset_requested"]
+        "application.approved", "application.documents_requested", "application.refused", "application.submitted",
+        "company.registered", "company.updated", "employee.registered", "employee.updated", "license.claimed",
+        "license.eligible", "license.expired", "license.expiring", "license.redeemed", "license.reinstated",
+        "license.released", "licenses.issued", "order.paid", "user.password_reset_requested"]
+
+
+def test_each_handler_runs_as_its_own_task_name():
+    """The employee and the company each get their own handler where both are told, and no two share a name."""
+    names = [handlers.task_name(function) for functions in handlers.by_type.values() for function in functions]
+    assert len(names) == len(set(names))
+    assert len(handlers.by_type["license.expiring"]) == len(handlers.by_type["application.refused"]) == 2
 
 
 def test_pending_mail_is_swept_every_thirty_seconds_and_stale_sweeps_expire():

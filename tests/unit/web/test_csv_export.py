@@ -5,7 +5,8 @@ import io
 from services.web.csv_export import BOM, csv_lines
 
 HEADERS = {"code": "Code", "status": "Statut", "order_number": "Numéro de commande",
-           "assigned_to_name": "Assigné à Nom", "assignment_date": "Date d'assignation", "issued_on": "Date d'émission"}
+           "assigned_to_name": "Assigné à Nom", "assignment_date": "Date d'assignation", "issued_on": "Date d'émission",
+           "employee_name": "Employé", "progress": "Progression", "redeem_by": "Date limite d'utilisation"}
 STATUSES = {"available": "Disponible", "claimed": "Liée à un employé"}
 
 
@@ -15,8 +16,12 @@ def license_(**changes):
             "issued_at": "2026-03-01T12:00:00+00:00"} | changes
 
 
+def progress(employee):
+    return f"<{employee['progress']}>"
+
+
 def rows(licenses):
-    text = "".join(csv_lines(licenses, HEADERS, STATUSES))
+    text = "".join(csv_lines(licenses, HEADERS, STATUSES, progress))
     assert text.startswith(BOM)
     return list(csv.reader(io.StringIO(text[len(BOM):])))
 
@@ -25,9 +30,16 @@ def test_headers_then_one_row_per_license_with_statuses_in_words():
     table = rows([license_(), license_(status="claimed", assigned_to_name="Élise Côté, Jr.",
                                        assignment_date="2026-03-05")])
     assert table[0] == list(HEADERS.values())
-    assert table[1] == ["ABCDE-FGHJK-MNPQR-STVW0", "Disponible", "WSCC-0001", "", "", "2026-03-01"]
+    assert table[1] == ["ABCDE-FGHJK-MNPQR-STVW0", "Disponible", "WSCC-0001", "", "", "2026-03-01", "", "", ""]
     assert table[2] == ["ABCDE-FGHJK-MNPQR-STVW0", "Liée à un employé", "WSCC-0001", "Élise Côté, Jr.",
-                        "2026-03-05", "2026-03-01"]
+                        "2026-03-05", "2026-03-01", "", "", ""]
+
+
+def test_a_linked_employee_brings_name_progress_and_deadline():
+    employee = {"id": "e", "name": "+Bob Tremblay", "progress": "approved", "redeem_by": "2027-03-01T18:00:00+00:00",
+                "days_left": 45}
+    row = rows([license_(status="eligible", employee=employee)])[1]
+    assert row[6:] == ["'+Bob Tremblay", "<approved>", "2027-03-01"]
 
 
 def test_a_name_that_looks_like_a_formula_is_written_as_text():
@@ -35,7 +47,7 @@ def test_a_name_that_looks_like_a_formula_is_written_as_text():
 
 
 def test_lines_end_with_crlf_and_come_one_at_a_time():
-    lines = list(csv_lines([license_(), license_()], HEADERS, STATUSES))
+    lines = list(csv_lines([license_(), license_()], HEADERS, STATUSES, progress))
     assert len(lines) == 3
     assert all(line.endswith("\r\n") for line in lines)
 

@@ -1,0 +1,32 @@
+"""What every part of the internal API shares: who is acting, and reading a JSON body."""
+from __future__ import annotations
+
+import uuid
+
+from flask import request
+
+from common.http import ApiError, actor
+
+STAFF = ("reviewer", "admin")
+
+
+def acting_employee_id() -> uuid.UUID:
+    """The employee the token names (the front door's user id is the employee id of the events)."""
+    try:
+        return uuid.UUID(actor().user_id)
+    except (TypeError, ValueError):
+        raise ApiError(400, "invalid_actor") from None
+
+
+def is_staff() -> bool:
+    return actor().role in STAFF
+
+
+def json_body() -> dict:
+    """The request's JSON object; an empty body is an empty object."""
+    payload = request.get_json(silent=True)
+    if payload is None and not request.get_data():
+        return {}
+    if not isinstance(payload, dict):
+        raise ApiError(400, "invalid_json")
+    return payload

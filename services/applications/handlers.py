@@ -1,0 +1,28 @@
+"""What the applications service does when other services' events arrive."""
+from sqlalchemy.orm import Session
+
+from common.events import Event
+from common.events.schemas import EmployeeProfile, LicenseChange
+from common.handlers import EventHandlers
+from services.applications.course_access import open_course_access
+from services.applications.employees import save_employee
+
+handlers = EventHandlers("applications")
+
+
+@handlers.on("employee.registered")
+def project_registered_employee(session: Session, event: Event) -> None:
+    """Keep the new employee's name, e-mail and language for the reviewers' view."""
+    save_employee(session, EmployeeProfile.model_validate(event.data), as_of=event.occurred_at)
+
+
+@handlers.on("employee.updated")
+def project_updated_employee(session: Session, event: Event) -> None:
+    """Follow the employee's changed name, e-mail or language (an older event never undoes a newer one)."""
+    save_employee(session, EmployeeProfile.model_validate(event.data), as_of=event.occurred_at)
+
+
+@handlers.on("license.redeemed")
+def open_course_for_redeemed_license(session: Session, event: Event) -> None:
+    """The employee used their license: the course and exam of the approved certification open, once."""
+    open_course_access(session, LicenseChange.model_validate(event.data))

@@ -1,0 +1,50 @@
+"""The licenses service's internal API for an employee: link a code, see it, use it."""
+from __future__ import annotations
+
+from flask import Blueprint
+
+from common.clock import utcnow
+from common.http import actor, requires_actor
+from services.licenses.api_input import json_object, user_id
+from services.licenses.claiming import claim_license
+from services.licenses.history import Cause
+from services.licenses.presenting import employee_license_json
+from services.licenses.redeeming import current_license, redeem_license
+from services.licenses.runtime import get_runtime
+
+employee_api = Blueprint("licenses_employee_api", __name__, url_prefix="/internal/licenses")
+ADDRESS_MAX = 64
+
+
+def _client_address(raw: object) -> str | None:
+    """The address the front door saw the employee at; throttling counts failures per address."""
+    if not isinstance(raw, str):
+        return None
+    return raw.strip()[:ADDRESS_MAX] or None
+
+
+@employee_api.post("/claim")
+@requires_actor("employee")
+def claim():
+    payload = json_object()
+    runtime = get_runtime()
+    now = utcnow()
+    license_ = claim_license(runtime.db, runtime.settings, actor(), payload.get("code"),
+                             _client_address(payload.get("client_address")), now)
+    return employee_license_json(license_, now)
+
+
+@employee_api.get("/mine")
+@requires_actor("employee")
+def mine():
+    with get_runtime().db.reading() as session:
+        license_ = current_license(session, user_id())
+        return {"license": employee_license_json(license_, utcnow()) if license_ else None}
+
+
+@employee_api.post("/mine/redeem")
+@requires_actor("employee")
+def redeem():
+    now = utcnow()
+    with get_runtime().db.unit_of_work() as session:
+        return employee_license_json(redeem_license(session, user_id(), Cause.user(actor()), now), now)

@@ -1,0 +1,51 @@
+"""An administrator gives an expired license a new deadline: it is eligible again and reminded afresh."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from common.clock import parse_instant
+from common.http import ApiError
+from services.licenses import employees
+from services.licenses.history import Cause, Change, record_changes
+from services.licenses.lifecycle import REINSTATE, days_left
+from services.licenses.models import License
+
+
+def read_deadline(raw: object, now: datetime) -> datetime:
+    try:
+        deadline = parse_instant(raw) if isinstance(raw, str) else None
+    except ValueError:
+        deadline = None
+    if deadline is None:
+        raise ApiError(422, "invalid_deadline", {"redeem_by": "invalid_date"})
+    if deadline <= now:
+        raise ApiError(422, "invalid_deadline", {"redeem_by": "in_the_past"})
+    return deadline
+
+
+def reinstate_license(session: Session, license_id: uuid.UUID, redeem_by: datetime, cause: Cause,
+                      now: datetime) -> License:
+    license_ = session.scalar(select(License).where(License.id == license_id))
+    if license_ is None:
+        raise ApiError(404, "not_found")
+    if license_.status != REINSTATE.source or license_.employee_id is None:
+        raise ApiError(409, "not_expired")
+    employees.lock(session, license_.employee_id)  # same lock order as claims and approvals
+    try:
+        with session.begin_nested():
+            reinstated = session.scalars(
+                update(License).where(License.id == license_id, License.status == REINSTATE.source)
+                .values(status=REINSTATE.target, redeem_by=redeem_by, expired_at=None, updated_at=now)
+                .returning(License)
+            ).one_or_none()
+    except IntegrityError:  # the employee has claimed another code since: one live license each
+        raise ApiError(409, "employee_has_license") from None
+    if reinstated is None:
+        raise ApiError(409, "not_expired")
+    record_changes(session, REINSTATE, [Change.of(reinstated, days_left=days_left(redeem_by, now))], cause, now)
+    return reinstated

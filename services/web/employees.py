@@ -1,0 +1,52 @@
+"""Employees (candidates): registration and profile changes, each published for the services that follow them.
+
+The e-mail address is unique across every account, whatever its case: an employee cannot take a company
+representative's or a reviewer's address.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from common.clock import utcnow
+from services.web.accounts import ensure_email_free, flush_or_email_taken, normalize_email
+from services.web.models import Role, User
+from services.web.passwords import hash_password
+from services.web.profile_events import publish_employee_profile
+
+
+@dataclass(frozen=True)
+class EmployeeDetails:
+    name: str
+    email: str
+    phone: str
+    language: str
+
+
+def register_employee(session: Session, details: EmployeeDetails, password: str) -> User:
+    """A new employee account; publishes employee.registered in the same transaction."""
+    ensure_email_free(session, details.email)
+    user = User(id=uuid.uuid4(), role=Role.EMPLOYEE, company_id=None, password_hash=hash_password(password),
+                session_version=1, created_at=utcnow())
+    _apply_details(user, details)
+    session.add(user)
+    flush_or_email_taken(session, details.email)
+    publish_employee_profile(session, user, "employee.registered")
+    return user
+
+
+def update_employee(session: Session, user: User, details: EmployeeDetails) -> None:
+    """The employee changed their profile; publishes employee.updated."""
+    ensure_email_free(session, details.email, user)
+    _apply_details(user, details)
+    flush_or_email_taken(session, details.email)
+    publish_employee_profile(session, user, "employee.updated")
+
+
+def _apply_details(user: User, details: EmployeeDetails) -> None:
+    user.name = details.name.strip()
+    user.email, user.email_normalized = details.email.strip(), normalize_email(details.email)
+    user.phone = details.phone.strip()
+    user.language = details.language

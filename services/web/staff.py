@@ -1,0 +1,44 @@
+"""WSCC staff accounts (reviewers, administrators) made by an administrator from the portal."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from common.clock import utcnow
+from services.web.accounts import ensure_email_free, flush_or_email_taken, normalize_email
+from services.web.models import Role, User
+from services.web.passwords import hash_password
+
+STAFF_ROLES = (Role.REVIEWER, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class StaffDetails:
+    name: str
+    email: str
+    role: Role
+    language: str
+
+
+def add_staff_user(session: Session, details: StaffDetails, temporary_password: str) -> User:
+    """A new staff account; unlike the command line's, it never takes over an existing address.
+
+    The administrator chose the password, so its owner must replace it at the first sign-in.
+    """
+    assert details.role in STAFF_ROLES
+    ensure_email_free(session, details.email)
+    user = User(id=uuid.uuid4(), role=details.role, company_id=None, name=details.name.strip(),
+                email=details.email.strip(), email_normalized=normalize_email(details.email),
+                language=details.language, password_hash=hash_password(temporary_password), session_version=1,
+                password_change_required=True, created_at=utcnow())
+    session.add(user)
+    flush_or_email_taken(session, details.email)
+    return user
+
+
+def list_staff(session: Session) -> list[User]:
+    return list(session.scalars(select(User).where(User.role.in_([role.value for role in STAFF_ROLES]))
+                                .order_by(User.role, User.name)))

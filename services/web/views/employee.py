@@ -1,0 +1,120 @@
+"""The employee's own pages: create an employee account, and the journey page with the employer's code form and
+"Use my license"."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from common.clock import utcnow
+from services.web.accounts import EmailTaken
+from services.web.clients import ApplicationsApi, LicensesApi, NotFound, Refused
+from services.web.employees import register_employee
+from services.web.extensions import limiter
+from services.web.forms.accounts import EMAIL_TAKEN
+from services.web.forms.employees import ClaimCodeForm, EmployeeRegistrationForm
+from services.web.i18n import current_language
+from services.web.journey import Journey, build_journey
+from services.web.runtime import get_runtime
+from services.web.sessions import start_session
+from services.web.views.access import role_required
+from services.web.views.auth import configured_limit
+
+bp = Blueprint("employee", __name__, url_prefix="/employee")
+
+
+def claim_message(code: str) -> str:
+    messages = {
+        "malformed_code": _("This is not a license code. A code has 20 letters and digits, for example "
+                            "ABCDE-FGHJK-MNPQR-STVWX."),
+        "mistyped_code": _("One character of this code seems mistyped. Compare it with the code your employer "
+                           "gave you."),
+        "unknown_code": _("No license has this code. Check it with your employer."),
+        "claimed_by_someone_else": _("This code is already linked to another employee. Ask your employer for "
+                                     "another code."),
+        "code_expired": _("This code has expired. Ask your employer for another code."),
+        "employee_has_license": _("You already hold a license: a second code cannot be linked to your account."),
+        "too_many_attempts": _("Too many attempts. Please wait a few minutes before trying again."),
+    }
+    return messages.get(code, _("This code cannot be linked. Check it with your employer."))
+
+
+def redeem_message(code: str) -> str:
+    messages = {
+        "not_eligible": _("Your license cannot be used yet: WSCC has not approved your application."),
+        "deadline_passed": _("The deadline to use this license has passed. Contact your employer."),
+        "no_license": _("No license is linked to your account. Enter the license code from your employer first."),
+    }
+    return messages.get(code, _("Your license cannot be used now."))
+
+
+def current_journey() -> Journey:
+    applications = ApplicationsApi()
+    return build_journey(applications.intro_course(), LicensesApi().mine(), applications.my_applications(),
+                         applications.course_access(), utcnow())
+
+
+def user_key() -> str:
+    """Throttle key: the signed-in account, so changing addresses does not buy more guesses."""
+    if not current_user.is_authenticated:
+        return f"address:{request.remote_addr}"
+    return f"user:{current_user.id}"
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(configured_limit("login_rate_limit_per_address"), methods=["POST"])
+def register() -> Any:
+    form = EmployeeRegistrationForm(language=current_language())
+    if form.validate_on_submit():
+        try:
+            with get_runtime().db.unit_of_work() as session:
+                user = register_employee(session, form.details(), form.password.data)
+        except EmailTaken:
+            form.email.errors.append(str(EMAIL_TAKEN))
+        else:
+            start_session(user)
+            flash(_("Your employee account was created. Welcome!"), "success")
+            return redirect(url_for("employee.home"))
+    return render_template("employee/register.html", form=form), 422 if form.errors else 200
+
+
+def _home(form: ClaimCodeForm, status: int = 200) -> Any:
+    return render_template("employee/home.html", journey=current_journey(), form=form), status
+
+
+@bp.get("")
+@role_required("employee")
+def home() -> Any:
+    return _home(ClaimCodeForm())
+
+
+@bp.post("/code")
+@role_required("employee")
+@limiter.limit(configured_limit("code_claim_rate_limit_per_address"))
+@limiter.limit(configured_limit("code_claim_rate_limit_per_account"), key_func=user_key)
+def claim() -> Any:
+    form = ClaimCodeForm()
+    if form.validate_on_submit():
+        try:
+            license_ = LicensesApi().claim(form.code.data, request.remote_addr)
+        except (Refused, NotFound) as error:  # an unknown code answers 404: a message on the form too
+            form.code.errors.append(claim_message(error.code))
+            return _home(form, 429 if error.status == 429 else 422)
+        flash(_("Code %(code)s is now linked to your account. Your employer can follow your progress.",
+                code=license_["code"]), "success")
+        return redirect(url_for("employee.home"), 303)
+    return _home(form, 422)
+
+
+@bp.post("/license/use")
+@role_required("employee")
+def use_license() -> Any:
+    try:
+        LicensesApi().redeem()
+    except (Refused, NotFound) as error:  # no license linked answers 404: said on the page, not an error page
+        flash(redeem_message(error.code), "error")
+    else:
+        flash(_("Your license is redeemed. Your online course and exam are opening."), "success")
+    return redirect(url_for("employee.home"), 303)

@@ -1,0 +1,45 @@
+"""The licenses service as it runs: its API and worker processes, and a publisher of the events it consumes."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from common.tokens import Actor
+from services.licenses.settings import get_settings
+from tests.integration.licenses.support import Events, LicensesApi
+
+
+@pytest.fixture(autouse=True)
+def _on_the_runs_own_stack(stack) -> None:
+    """Every test here reads and writes the run's own PostgreSQL database, never the local default."""
+
+
+@pytest.fixture(scope="package")
+def licenses_service(stack, processes) -> LicensesApi:
+    processes.ensure("licenses-api", "licenses-worker")
+    return LicensesApi(stack.url("LICENSES_PORT"), get_settings().internal_token_secret,
+                       Actor(user_id=str(uuid.uuid4()), role="system"))
+
+
+@pytest.fixture(scope="package")
+def events(stack) -> Iterator[Events]:
+    publisher = Events(stack.env()["WSCC_BROKER_URL"])
+    yield publisher
+    publisher.close()
+
+
+@pytest.fixture
+def company_id() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+@pytest.fixture
+def company(licenses_service, company_id) -> LicensesApi:
+    return licenses_service.as_actor("company", company_id=company_id)
+
+
+@pytest.fixture
+def employee(licenses_service) -> LicensesApi:
+    return licenses_service.as_actor("employee")

@@ -1,0 +1,160 @@
+"""Many claims at once: exactly one employee wins a code, and guessing is stopped in the database."""
+from __future__ import annotations
+
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import func, select
+
+from common.db import Database
+from common.http import ApiError
+from common.tokens import Actor
+from services.licenses import employees
+from services.licenses.claiming import claim_license
+from services.licenses.codes import generate_code
+from services.licenses.handlers import make_approved_employees_license_eligible
+from services.licenses.models import ClaimFailure, License, LicenseStatus
+from services.licenses.runtime import get_runtime
+from services.licenses.settings import get_settings
+from tests.integration.licenses.support import (an_address, approval, events_about, history_of, issued_codes,
+                                                license_row)
+
+CLAIMANTS = 50
+
+
+@pytest.fixture
+def wide_database(stack):
+    """Enough connections for fifty claims to reach PostgreSQL at the same moment, closed after each test (the
+    server allows a hundred, shared with everything else). No relay: events stay in the outbox, which is all
+    these tests read."""
+    database = Database(stack.database_url("licenses"), pool_size=CLAIMANTS, max_overflow=0)
+    yield database
+    database.dispose()
+
+
+def test_fifty_employees_claiming_one_code_at_once_leave_exactly_one_winner(company_id, wide_database):
+    license_ = issued_codes(company_id)[0]
+    start = threading.Barrier(CLAIMANTS)
+    settings = get_settings()
+
+    def claim(_: int) -> str:
+        actor = Actor(user_id=str(uuid.uuid4()), role="employee")
+        start.wait()
+        try:
+            claim_license(wide_database, settings, actor, license_.code, an_address())
+            return actor.user_id
+        except ApiError as refusal:
+            return refusal.code
+
+    with ThreadPoolExecutor(CLAIMANTS) as pool:
+        outcomes = list(pool.map(claim, range(CLAIMANTS)))
+    winners = [outcome for outcome in outcomes if outcome != "claimed_by_someone_else"]
+    assert len(winners) == 1, outcomes
+    assert str(license_row(license_.id).employee_id) == winners[0]
+    assert [h.to_status for h in history_of(license_.id)] == ["available", "claimed"]
+    assert len(events_about([license_.id], "license.claimed")) == 1
+
+
+def test_one_employee_claiming_two_codes_at_once_gets_one(company_id, wide_database):
+    codes = issued_codes(company_id, 10)
+    actor = Actor(user_id=str(uuid.uuid4()), role="employee")
+    start = threading.Barrier(len(codes))
+
+    def claim(license_: License) -> str:
+        start.wait()
+        try:
+            claim_license(wide_database, get_settings(), actor, license_.code, None)
+            return "claimed"
+        except ApiError as refusal:
+            return refusal.code
+
+    with ThreadPoolExecutor(len(codes)) as pool:
+        outcomes = list(pool.map(claim, codes))
+    assert sorted(outcomes) == ["claimed"] + ["employee_has_license"] * 9
+    with wide_database.sessions() as session:
+        held = session.scalar(select(func.count()).select_from(License).where(
+            License.employee_id == uuid.UUID(actor.user_id), License.status == LicenseStatus.CLAIMED))
+    assert held == 1
+
+
+def test_an_account_is_stopped_after_ten_failed_attempts_even_with_a_good_code(company_id, employee):
+    license_ = issued_codes(company_id)[0]
+    for _ in range(get_settings().claim_max_failures_per_account):
+        assert employee.claim(generate_code(), an_address()).status_code == 404
+    blocked = employee.claim(license_.code, an_address())
+    assert (blocked.status_code, blocked.json()["error"]["code"]) == (429, "too_many_attempts")
+    assert license_row(license_.id).status == LicenseStatus.AVAILABLE
+
+
+def test_an_address_is_stopped_after_ten_failures_whatever_the_accounts(company_id, licenses_service):
+    license_ = issued_codes(company_id)[0]
+    address = an_address()
+    for _ in range(get_settings().claim_max_failures_per_address):
+        assert licenses_service.as_actor("employee").claim(generate_code(), address).status_code == 404
+    newcomer = licenses_service.as_actor("employee")
+    assert newcomer.claim(license_.code, address).status_code == 429
+    assert newcomer.claim(license_.code, an_address()).status_code == 200
+
+
+def test_simultaneous_guesses_cannot_overrun_the_limit(wide_database):
+    """Fifty guesses at once from one account: no more than the limit are even tried."""
+    actor = Actor(user_id=str(uuid.uuid4()), role="employee")
+    start = threading.Barrier(CLAIMANTS)
+
+    def guess(_: int) -> str:
+        start.wait()
+        try:
+            claim_license(wide_database, get_settings(), actor, generate_code(), an_address())
+        except ApiError as refusal:
+            return refusal.code
+        return "claimed"
+
+    with ThreadPoolExecutor(CLAIMANTS) as pool:
+        outcomes = list(pool.map(guess, range(CLAIMANTS)))
+    limit = get_settings().claim_max_failures_per_account
+    assert outcomes.count("unknown_code") == limit
+    assert outcomes.count("too_many_attempts") == CLAIMANTS - limit
+    with wide_database.sessions() as session:
+        kept = session.scalar(select(func.count()).select_from(ClaimFailure).where(
+            ClaimFailure.employee_id == uuid.UUID(actor.user_id)))
+    assert kept == outcomes.count("unknown_code")
+
+
+def test_a_successful_claim_is_not_counted_as_a_failure(company_id, employee):
+    codes = issued_codes(company_id, 2)
+    address = an_address()
+    for _ in range(3):
+        assert employee.claim(codes[0].code, address).status_code == 200
+    with get_runtime().db.sessions() as session:
+        counted = session.scalar(select(func.count()).select_from(ClaimFailure).where(
+            ClaimFailure.client_address == address))
+    assert counted == 0
+
+
+def test_a_claim_and_an_approval_of_one_employee_at_the_same_moment_end_eligible(company_id, wide_database):
+    """Twenty-five employees, each claiming while their approval is handled: without the employee's row lock taken by
+    both, a claim that read "not approved" could commit after an approval that found no claimed license."""
+    codes = issued_codes(company_id, CLAIMANTS // 2)
+    start = threading.Barrier(2 * len(codes))
+
+    def claim(license_: License, actor: Actor) -> None:
+        start.wait()
+        claim_license(wide_database, get_settings(), actor, license_.code, None)
+
+    def approve(event) -> None:
+        start.wait()
+        with wide_database.unit_of_work() as session:
+            make_approved_employees_license_eligible(session, event)
+
+    actors = [Actor(user_id=str(uuid.uuid4()), role="employee") for _ in codes]
+    with wide_database.unit_of_work() as session:  # registered long ago: their rows exist, nothing else waits
+        for actor in actors:
+            employees.lock(session, uuid.UUID(actor.user_id))
+    with ThreadPoolExecutor(2 * len(codes)) as pool:
+        done = [pool.submit(claim, license_, actor) for license_, actor in zip(codes, actors, strict=True)]
+        done += [pool.submit(approve, approval(uuid.UUID(actor.user_id))) for actor in actors]
+        for future in done:
+            future.result()
+    assert {license_row(license_.id).status for license_ in codes} == {LicenseStatus.ELIGIBLE}
