@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CATALOGS := $(wildcard services/*/translations)
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: help install dev docs test test-unit lint translations-extract translations-compile lock bench clean
+.PHONY: help install dev docs test test-unit translations-extract translations-compile lock bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-22s %s\n", $$1, $$2}'
@@ -47,6 +47,7 @@ lock:  ## Re-freeze requirements.txt from requirements.in
 
 bench: install  ## Run the benchmarks (figures beside raw baselines, printed and saved in bench/results)
 	$(BIN)/python -m bench.purchase
+	$(BIN)/python -m bench.lifecycle
 
 clean:  ## Remove local data (SQLite files, logs, mail) under var/
 	rm -rf var
