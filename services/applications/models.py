@@ -6,23 +6,12 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from common.db import TYPE_ANNOTATION_MAP
-from common.inbox import InboxMixin
-from common.outbox import OutboxMixin
+from common.tables import service_tables
 
 
-class Base(DeclarativeBase):
-    type_annotation_map = TYPE_ANNOTATION_MAP
-
-
-class Outbox(OutboxMixin, Base):
-    __tablename__ = "outbox"
-
-
-class Inbox(InboxMixin, Base):
-    __tablename__ = "inbox"
+Base, Outbox, Inbox = service_tables()
 
 
 class Certification(Base):

@@ -7,23 +7,12 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, UniqueConstraint, text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-from common.db import TYPE_ANNOTATION_MAP
-from common.inbox import InboxMixin
-from common.outbox import OutboxMixin
+from common.tables import service_tables
 
 
-class Base(DeclarativeBase):
-    type_annotation_map = TYPE_ANNOTATION_MAP
-
-
-class Outbox(OutboxMixin, Base):
-    __tablename__ = "outbox"
-
-
-class Inbox(InboxMixin, Base):
-    __tablename__ = "inbox"
+Base, Outbox, Inbox = service_tables()
 
 
 class LicenseStatus(StrEnum):

@@ -8,23 +8,12 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Index, Integer, Numeric, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-from common.db import TYPE_ANNOTATION_MAP
-from common.inbox import InboxMixin
-from common.outbox import OutboxMixin
+from common.tables import service_tables
 
 
-class Base(DeclarativeBase):
-    type_annotation_map = TYPE_ANNOTATION_MAP
-
-
-class Outbox(OutboxMixin, Base):
-    __tablename__ = "outbox"
-
-
-class Inbox(InboxMixin, Base):
-    __tablename__ = "inbox"
+Base, Outbox, Inbox = service_tables()
 
 
 class OrderStatus(StrEnum):

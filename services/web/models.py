@@ -6,18 +6,13 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import ForeignKey, String, false
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from common.db import TYPE_ANNOTATION_MAP
-from common.outbox import OutboxMixin
-
-
-class Base(DeclarativeBase):
-    type_annotation_map = TYPE_ANNOTATION_MAP
+from common.tables import service_tables
 
 
-class Outbox(OutboxMixin, Base):
-    __tablename__ = "outbox"
+# Web consumes no events yet; its inbox is kept so every service has the same shape.
+Base, Outbox, Inbox = service_tables()
 
 
 class Role(StrEnum):

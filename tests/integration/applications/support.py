@@ -7,13 +7,13 @@ import struct
 import time
 import uuid
 import zlib
-from collections.abc import Callable
 from typing import Any
 
 import requests
 from kombu import Connection, Exchange, Queue, binding
 
 from common.tokens import Actor, issue_token
+from tests.waiting import wait_for  # noqa: F401 - the tests of this folder import it from here
 
 # The smallest files each accepted type starts like; the PNG is a whole, valid 1×1 image.
 PDF_BYTES = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -26,14 +26,6 @@ def png_bytes() -> bytes:
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
             + chunk(b"IEND", b""))
 
-
-def wait_for(condition: Callable[[], Any], timeout: float = 15, interval: float = 0.1) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(interval)
 
 
 class ApplicationsApi:

@@ -14,6 +14,7 @@ from common.messaging import EventPublisher
 from services.licenses.models import License, Outbox
 from services.licenses.runtime import get_runtime
 from tests.integration.licenses.test_issuing import paid_order
+from tests.waiting import wait_for
 
 
 def issued_counts(order_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
@@ -23,15 +24,6 @@ def issued_counts(order_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
     return {order_id: 0 for order_id in order_ids} | dict(rows)
 
 
-def wait_until(predicate, timeout: float, step: float = 0.05):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        time.sleep(step)
-    return predicate()
-
-
 def test_a_worker_killed_while_issuing_leaves_every_paid_order_with_exactly_its_codes(stack, processes):
     processes.ensure("licenses-worker")
     orders = [paid_order(100) for _ in range(40)]
@@ -39,12 +31,12 @@ def test_a_worker_killed_while_issuing_leaves_every_paid_order_with_exactly_its_
     for order in orders:
         publisher.publish(new_event("order.paid", order).as_message())
     ids = [order.order_id for order in orders]
-    started = wait_until(lambda: any(issued_counts(ids).values()), timeout=20, step=0.01)
+    started = wait_for(lambda: any(issued_counts(ids).values()), timeout=20, interval=0.01)
     assert started, "issuing never started"
     processes.kill("licenses-worker")  # SIGKILL to the worker and its pool, mid-run
     assert sum(issued_counts(ids).values()) < 40 * 100, "killed too late to prove anything"
     processes.ensure("licenses-worker")
-    assert wait_until(lambda: all(count == 100 for count in issued_counts(ids).values()), timeout=60)
+    assert wait_for(lambda: all(count == 100 for count in issued_counts(ids).values()), timeout=60)
     time.sleep(1)
     assert set(issued_counts(ids).values()) == {100}
 

@@ -19,6 +19,7 @@ from common.tokens import Actor, issue_token
 from services.licenses.issuing import issue_licenses
 from services.licenses.models import Inbox, License, LicenseHistory, LicenseStatus, Outbox
 from services.licenses.runtime import get_runtime
+from tests.waiting import wait_for
 
 CERTIFICATION = Certification(code="shift_boss_underground", name_en="Shift Boss – Underground",
                               name_fr="Chef de quart – Souterrain")
@@ -106,15 +107,6 @@ def handled(*events: Event) -> bool:
     with get_runtime().db.reading() as session:
         seen = set(session.scalars(select(Inbox.event_id).where(Inbox.event_id.in_([e.id for e in events]))))
     return seen == {event.id for event in events}
-
-
-def wait_until(predicate, timeout: float = 15, step: float = 0.05):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        time.sleep(step)
-    return predicate()
 
 
 class Events:

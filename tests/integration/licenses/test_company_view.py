@@ -10,7 +10,7 @@ from services.licenses import queries
 from services.licenses.models import License
 from services.licenses.runtime import get_runtime
 from tests.integration.licenses.support import (application_change, approval, issued_codes, registered,
-                                                wait_until)
+                                                wait_for)
 
 
 def test_the_listing_shows_each_linked_employees_progress_and_deadline(company_id, company, licenses_service,
@@ -33,7 +33,7 @@ def test_the_listing_shows_each_linked_employees_progress_and_deadline(company_i
     def progress() -> list[str | None]:
         return [item["employee"] and item["employee"]["progress"] for item in items()]
 
-    assert wait_until(lambda: progress() == ["approved", "under_review", None]), progress()
+    assert wait_for(lambda: progress() == ["approved", "under_review", None]), progress()
     first, second, third = items()
     assert first["status"] == "eligible" and first["releasable"] is False
     assert first["employee"]["name"] == "Elisapee Anguttitauruq"

@@ -11,11 +11,11 @@ from datetime import UTC, datetime, timedelta
 from services.licenses.models import Employee, LicenseStatus
 from services.licenses.runtime import get_runtime
 from tests.integration.licenses.support import (application_change, approval, events_about, handled, history_of,
-                                                issued_codes, license_row, refusal, registered, wait_until)
+                                                issued_codes, license_row, refusal, registered, wait_for)
 
 
 def wait_for_status(license_id, status: str):
-    return wait_until(lambda: license_row(license_id).status == status)
+    return wait_for(lambda: license_row(license_id).status == status)
 
 
 def test_an_approval_after_the_claim_makes_the_license_eligible_until_its_deadline(company_id, employee, events):
@@ -40,7 +40,7 @@ def test_an_approval_before_the_claim_is_applied_at_the_claim_with_the_approvals
     employee_id = uuid.UUID(employee.actor.user_id)
     approved_at = datetime.now(UTC) - timedelta(days=10)
     events.publish(approval(employee_id, approved_at))
-    assert wait_until(lambda: knows_approval_of(employee_id))
+    assert wait_for(lambda: knows_approval_of(employee_id))
     answer = employee.claim(license_.code).json()
     assert answer["status"] == "eligible"
     assert answer["redeem_by"] == (approved_at + timedelta(days=90)).isoformat() and answer["days_left"] == 80
@@ -62,7 +62,7 @@ def test_an_approval_delivered_twice_makes_one_license_eligible_once(company_id,
     first = events.publish(approval(uuid.UUID(employee.actor.user_id)), times=2)
     # A second approval event (another id, same facts) finds no claimed license left either.
     second = events.publish(approval(uuid.UUID(employee.actor.user_id)))
-    assert wait_until(lambda: handled(first, second))
+    assert wait_for(lambda: handled(first, second))
     time.sleep(0.5)  # the redelivered copy of the first is skipped by the inbox: give it time to add nothing
     assert len(events_about([license_.id], "license.eligible")) == 1
     assert [h.to_status for h in history_of(license_.id)].count("eligible") == 1
@@ -76,7 +76,7 @@ def test_progress_never_goes_backwards_when_events_arrive_out_of_order(company_i
     sent = [events.publish(application_change("application.review_started", employee_id, t0 + timedelta(hours=2))),
             events.publish(application_change("application.submitted", employee_id, t0 + timedelta(hours=1))),
             events.publish(registered(employee_id, "Jonas Kilabuk", occurred_at=t0))]
-    assert wait_until(lambda: handled(*sent))
+    assert wait_for(lambda: handled(*sent))
     linked = _item(company, license_.id)["employee"]
     assert linked["name"] == "Jonas Kilabuk" and linked["progress"] == "under_review"
     assert linked["progress_at"] == (t0 + timedelta(hours=2)).isoformat()
@@ -89,11 +89,11 @@ def test_a_refusal_makes_the_code_releasable_and_a_later_approval_does_not(compa
     assert employee.claim(license_.code).status_code == 200
     refused_at = datetime.now(UTC) - timedelta(days=1)
     events.publish(refusal(employee_id, refused_at))
-    assert wait_until(lambda: _item(company, license_.id)["releasable"])
+    assert wait_for(lambda: _item(company, license_.id)["releasable"])
     assert _item(company, license_.id)["employee"]["progress"] == "refused"
     # An older approval arriving late changes nothing: the refusal is the latest decision.
     late = events.publish(approval(employee_id, refused_at - timedelta(days=3)))
-    assert wait_until(lambda: handled(late))
+    assert wait_for(lambda: handled(late))
     assert license_row(license_.id).status == LicenseStatus.CLAIMED
     assert _item(company, license_.id)["releasable"]
 
@@ -122,6 +122,6 @@ def test_approvals_arriving_while_their_employees_claim_are_never_lost(company_i
         for event in approvals:
             events.publish(event)
         assert set(claims) == {200}
-    assert wait_until(lambda: handled(*approvals))
+    assert wait_for(lambda: handled(*approvals))
     assert {license_row(license_.id).status for license_ in codes} == {LicenseStatus.ELIGIBLE}
     assert len(events_about([license_.id for license_ in codes], "license.eligible")) == len(codes)

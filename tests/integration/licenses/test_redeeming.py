@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from services.licenses.models import LicenseStatus
 from tests.integration.licenses.support import (approval, events_about, handled, history_of, issued_codes,
-                                                license_row, make_eligible_directly, wait_until)
+                                                license_row, make_eligible_directly, wait_for)
 
 CALLS = 50
 
@@ -67,7 +67,7 @@ def test_an_approval_is_used_once_a_second_code_claimed_after_redeeming_stays_cl
     first, second = issued_codes(company_id, 2)
     assert employee.claim(first.code).status_code == 200
     approved = events.publish(approval(uuid.UUID(employee.actor.user_id)))
-    assert wait_until(lambda: handled(approved))
+    assert wait_for(lambda: handled(approved))
     assert employee.redeem().json()["status"] == "redeemed"
     answer = employee.claim(second.code)
     assert answer.status_code == 200 and answer.json()["status"] == "claimed"

@@ -1,15 +1,16 @@
 """A code linked to a refused employee goes back to the company and on to someone else; an administrator
-reinstates an expired code. The history keeps every employee and every cause."""
+looks up and reinstates an expired code by the code as typed. The history keeps every employee and every cause."""
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from services.licenses.models import LicenseStatus
+from services.licenses.codes import ALPHABET, display, generate_code
+from services.licenses.models import License, LicenseStatus
 from services.licenses.runtime import get_runtime
 from services.licenses.sweeps import expire_due_licenses
-from tests.integration.licenses.support import (events_about, handled, issued_codes, license_row,
-                                                make_eligible_directly, refusal, registered, wait_until)
+from tests.integration.licenses.support import (events_about, handled, history_of, issued_codes, license_row,
+                                                make_eligible_directly, refusal, registered, wait_for)
 
 
 def test_a_refused_employees_code_is_released_and_claimed_by_a_second_employee(
@@ -21,7 +22,7 @@ def test_a_refused_employees_code_is_released_and_claimed_by_a_second_employee(
     profile = events.publish(registered(first_id, "Aputi Nasogaluak", occurred_at=long_ago))
     assert first.claim(license_.code).status_code == 200
     events.publish(refusal(first_id))
-    assert wait_until(lambda: handled(profile) and _releasable(company, license_.id))
+    assert wait_for(lambda: handled(profile) and _releasable(company, license_.id))
 
     released = company.call("POST", f"/internal/licenses/{license_.id}/release")
     assert released.status_code == 200, released.text
@@ -62,25 +63,110 @@ def test_another_companys_code_is_unknown(company_id, licenses_service):
     assert stranger.call("GET", f"/internal/licenses/{license_.id}/history").status_code == 404
 
 
-def test_an_administrator_reinstates_an_expired_license_with_a_new_deadline(company_id, licenses_service):
+def as_typed(code: str) -> str:
+    """A code as an administrator might type it: lower case, groups apart."""
+    return display(code).lower().replace("-", " ")
+
+
+def mistyped(code: str) -> str:
+    """One character changed: the check character catches it."""
+    wrong = next(symbol for symbol in ALPHABET if symbol != code[3])
+    return as_typed(code[:3] + wrong + code[4:])
+
+
+def expired_license(company_id: uuid.UUID, employee_id: uuid.UUID) -> License:
     license_ = issued_codes(company_id)[0]
-    employee_id = uuid.uuid4()
     make_eligible_directly(license_.id, employee_id, datetime.now(UTC) - timedelta(hours=1))
+    expire_due_licenses(get_runtime().db, datetime.now(UTC), batch_size=100)
+    assert license_row(license_.id).status == LicenseStatus.EXPIRED
+    return license_
+
+
+def reinstate(admin, typed: str | None, redeem_by: str | None):
+    return admin.call("POST", "/internal/admin/licenses/reinstate", {"code": typed, "redeem_by": redeem_by})
+
+
+def in_days(days: int) -> str:
+    return (datetime.now(UTC) + timedelta(days=days)).isoformat()
+
+
+def test_an_administrator_looks_a_code_up_as_typed(company_id, licenses_service, events):
     admin = licenses_service.as_actor("admin")
-    early = admin.call("POST", f"/internal/admin/licenses/{license_.id}/reinstate",
-                       {"redeem_by": (datetime.now(UTC) + timedelta(days=30)).isoformat()})
+    available = issued_codes(company_id)[0]
+    found = admin.call("GET", "/internal/admin/licenses/lookup", code=as_typed(available.code))
+    assert found.status_code == 200, found.text
+    assert found.json() | {"company_id": str(company_id), "status": "available", "employee": None,
+                           "redeem_by": None, "code": display(available.code)} == found.json()
+
+    employee_id = uuid.uuid4()
+    profile = events.publish(registered(employee_id, "Aputi Nasogaluak"))
+    license_ = expired_license(company_id, employee_id)
+    assert wait_for(lambda: handled(profile))
+    found = admin.call("GET", "/internal/admin/licenses/lookup", code=as_typed(license_.code)).json()
+    assert (found["company_id"], found["status"], found["employee"]) == (
+        str(company_id), "expired", {"id": str(employee_id), "name": "Aputi Nasogaluak"})
+    assert datetime.fromisoformat(found["redeem_by"]) == license_row(license_.id).redeem_by
+    assert found["expired_at"] and found["days_left"] is None
+
+    for typed, status, code in (("not a code", 422, "malformed_code"), (None, 422, "malformed_code"),
+                                (mistyped(license_.code), 422, "mistyped_code"),
+                                (as_typed(generate_code()), 404, "unknown_code")):
+        params = {"code": typed} if typed is not None else {}
+        answer = admin.call("GET", "/internal/admin/licenses/lookup", **params)
+        assert (answer.status_code, answer.json()["error"]["code"]) == (status, code), typed
+
+
+def test_an_administrator_reinstates_an_expired_license_by_its_code(company_id, licenses_service, events):
+    admin = licenses_service.as_actor("admin")
+    employee_id = uuid.uuid4()
+    events.publish(registered(employee_id, "Jonas Kilabuk"))
+    license_ = issued_codes(company_id)[0]
+    make_eligible_directly(license_.id, employee_id, datetime.now(UTC) - timedelta(hours=1))
+    early = reinstate(admin, as_typed(license_.code), in_days(30))
     assert (early.status_code, early.json()["error"]["code"]) == (409, "not_expired")
     expire_due_licenses(get_runtime().db, datetime.now(UTC), batch_size=100)
 
-    for bad in ("next tuesday", (datetime.now(UTC) - timedelta(days=1)).isoformat(), None):
-        answer = admin.call("POST", f"/internal/admin/licenses/{license_.id}/reinstate", {"redeem_by": bad})
+    for typed, status, code in (("not a code", 422, "malformed_code"), (None, 422, "malformed_code"),
+                                (mistyped(license_.code), 422, "mistyped_code"),
+                                (as_typed(generate_code()), 404, "unknown_code")):
+        answer = reinstate(admin, typed, in_days(30))
+        assert (answer.status_code, answer.json()["error"]["code"]) == (status, code), typed
+    for bad in ("next tuesday", in_days(-1), None):
+        answer = reinstate(admin, as_typed(license_.code), bad)
         assert (answer.status_code, answer.json()["error"]["code"]) == (422, "invalid_deadline"), bad
+    assert license_row(license_.id).status == LicenseStatus.EXPIRED
+
     deadline = datetime.now(UTC) + timedelta(days=14)
-    answer = admin.call("POST", f"/internal/admin/licenses/{license_.id}/reinstate",
-                        {"redeem_by": deadline.isoformat()})
-    assert answer.status_code == 200 and answer.json()["status"] == "eligible"
+    answer = reinstate(admin, as_typed(license_.code), deadline.isoformat())
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert (body["code"], body["status"], body["company_id"], body["days_left"], body["expired_at"]) == (
+        display(license_.code), "eligible", str(company_id), 14, None)
+    assert body["employee"]["id"] == str(employee_id) and datetime.fromisoformat(body["redeem_by"]) == deadline
     assert license_row(license_.id).redeem_by == deadline
     assert [e["type"] for e in events_about([license_.id])] == ["license.expired", "license.reinstated"]
+    assert history_of(license_.id)[-1].cause == f"admin {admin.actor.user_id}"
+    again = reinstate(admin, as_typed(license_.code), in_days(30))
+    assert (again.status_code, again.json()["error"]["code"]) == (409, "not_expired")
+
     company = licenses_service.as_actor("company", company_id=company_id)
-    assert company.call("POST", f"/internal/admin/licenses/{license_.id}/reinstate",
-                        {"redeem_by": deadline.isoformat()}).status_code == 403
+    assert reinstate(company, as_typed(license_.code), in_days(30)).status_code == 403
+    assert company.call("GET", "/internal/admin/licenses/lookup", code=license_.code).status_code == 403
+
+
+def test_a_license_is_not_reinstated_once_its_employee_linked_another_code(company_id, licenses_service):
+    employee_id = uuid.uuid4()
+    license_ = expired_license(company_id, employee_id)
+    another = issued_codes(company_id)[0]
+    assert licenses_service.as_actor("employee", user_id=employee_id).claim(another.code).status_code == 200
+    answer = reinstate(licenses_service.as_actor("admin"), as_typed(license_.code), in_days(30))
+    assert (answer.status_code, answer.json()["error"]["code"]) == (409, "employee_has_license")
+    assert license_row(license_.id).status == LicenseStatus.EXPIRED
+    assert events_about([license_.id], "license.reinstated") == []
+
+
+def test_the_id_based_reinstate_route_is_gone(company_id, licenses_service):
+    license_ = issued_codes(company_id)[0]
+    answer = licenses_service.as_actor("admin").call("POST", f"/internal/admin/licenses/{license_.id}/reinstate",
+                                                     {"redeem_by": in_days(30)})
+    assert answer.status_code in (404, 405)

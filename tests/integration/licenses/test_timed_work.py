@@ -18,7 +18,7 @@ from services.licenses.runtime import get_runtime
 from services.licenses.settings import get_settings
 from services.licenses.sweeps import EXPIRE_TASK, REMIND_TASK, expire_due_licenses, send_due_reminders
 from tests.integration.licenses.support import (events_about, history_of, issued_codes, license_row,
-                                                make_eligible_directly, wait_until)
+                                                make_eligible_directly, wait_for)
 
 POINTS = (30, 7, 1)
 DAY = timedelta(days=1)
@@ -95,7 +95,7 @@ def test_a_reinstated_license_is_reminded_again_for_its_new_deadline(deadline):
     remind(deadline - DAY)
     expire(deadline)
     with get_runtime().db.unit_of_work() as session:  # what the admin endpoint does, at the moved clock
-        reinstate_license(session, license_id, deadline + 10 * DAY, Cause.task("test"),
+        reinstate_license(session, license_row(license_id).code, deadline + 10 * DAY, Cause.task("test"),
                           deadline + timedelta(hours=1))
     remind(deadline + 9 * DAY + timedelta(hours=1))
     assert reminders_of(license_id) == [1, 1]
@@ -128,7 +128,7 @@ def test_the_worker_runs_both_tasks_twice_at_once_and_changes_each_license_once(
     sender = create_celery("licenses", get_settings())
     sent = [sender.send_task(name, kwargs={"now": now.isoformat()})
             for name in (REMIND_TASK, REMIND_TASK, EXPIRE_TASK, EXPIRE_TASK)]
-    assert wait_until(lambda: all(f"[{task.id}] succeeded" in processes.log("licenses-worker") for task in sent),
+    assert wait_for(lambda: all(f"[{task.id}] succeeded" in processes.log("licenses-worker") for task in sent),
                       timeout=30)
     assert Counter(len(events_about([i], "license.expired")) for i in due_to_expire) == {1: 10}
     assert Counter(tuple(reminders_of(i)) for i in due_to_remind) == {(7,): 10}

@@ -1,9 +1,7 @@
 """Talking to the orders API and the PayPal sandbox the way the front door does, and reading our database."""
 from __future__ import annotations
 
-import time
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 import requests
@@ -12,17 +10,10 @@ from sqlalchemy import func, select
 from common.tokens import Actor, issue_token
 from services.orders.models import Order, Outbox
 from services.orders.runtime import get_runtime
+from tests.waiting import wait_for  # noqa: F401 - the tests of this folder import it from here
 
 RETURN_URL, CANCEL_URL = "http://127.0.0.1:5000/orders/return", "http://127.0.0.1:5000/orders/cancel"
 
-
-def wait_for(condition: Callable[[], Any], timeout: float = 15, interval: float = 0.1) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(interval)
 
 
 class OrdersApi:

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import re
-import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 from typing import Any
@@ -17,18 +15,11 @@ from werkzeug.test import TestResponse
 
 from services.web.models import Outbox, User
 from services.web.runtime import get_runtime
+from tests.waiting import wait_for  # noqa: F401 - the tests of this folder import it from here
 
 PASSWORD = "a long enough password"
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
-
-def wait_for(condition: Callable[[], Any], timeout: float = 20, interval: float = 0.1) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(interval)
 
 
 def text_of(response: TestResponse) -> str:
