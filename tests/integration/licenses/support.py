@@ -2,7 +2,6 @@
 on the real broker, and reads of the licenses database."""
 from __future__ import annotations
 
-import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -19,7 +18,7 @@ from common.tokens import Actor, issue_token
 from services.licenses.issuing import issue_licenses
 from services.licenses.models import Inbox, License, LicenseHistory, LicenseStatus, Outbox
 from services.licenses.runtime import get_runtime
-from tests.waiting import wait_for
+from tests.waiting import wait_for  # noqa: F401 - the tests of this folder import it from here
 
 CERTIFICATION = Certification(code="shift_boss_underground", name_en="Shift Boss – Underground",
                               name_fr="Chef de quart – Souterrain")
