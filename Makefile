@@ -30,8 +30,8 @@ test-unit: install  ## Only the unit tests (no I/O)
 translations-extract:  ## Refresh each service's .pot and merge it into its .po files
 	@for dir in $(CATALOGS); do \
 	  service=$$(dirname $$dir); \
-	  $(BIN)/pybabel -q extract -F $$service/babel.cfg -o $$dir/messages.pot $$service && \
-	  $(BIN)/pybabel -q update -i $$dir/messages.pot -d $$dir; \
+	  $(BIN)/pybabel -q extract --width 120 -F $$service/babel.cfg -o $$dir/messages.pot $$service && \
+	  $(BIN)/pybabel -q update --width 120 -i $$dir/messages.pot -d $$dir; \
 	done
 
 docs:  ## Rewrite the README tables (events, settings) from the code

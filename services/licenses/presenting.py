@@ -1,4 +1,5 @@
-"""The JSON shapes of docs/internal-api.md: a license for its company, for its employee, and its history."""
+"""The JSON shapes of docs/internal-api.md: a license for its company, for its employee, for an administrator, and
+its history."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -75,6 +76,16 @@ def employee_license_json(license_: License, now: datetime) -> dict:
         "redeem_by": _instant(license_.redeem_by),
         "days_left": _days_left(license_, now),
         "redeemed_at": _instant(license_.redeemed_at),
+    }
+
+
+def admin_license_json(license_: License, employee: Employee | None, now: datetime) -> dict:
+    """What an administrator sees of a license they look up or reinstate: its company, state, employee and deadline."""
+    return employee_license_json(license_, now) | {
+        "order_number": license_.order_number,
+        "expired_at": _instant(license_.expired_at),
+        "employee": {"id": str(license_.employee_id), "name": employee.name if employee else None}
+        if license_.employee_id else None,
     }
 
 

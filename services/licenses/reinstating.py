@@ -1,7 +1,9 @@
-"""An administrator gives an expired license a new deadline: it is eligible again and reminded afresh."""
+"""An administrator gives an expired license a new deadline: it is eligible again and reminded afresh.
+
+An administrator only ever knows a license by its code, so both looking a license up and reinstating it start
+from the code as stored (``codes.normalize``)."""
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -28,18 +30,24 @@ def read_deadline(raw: object, now: datetime) -> datetime:
     return deadline
 
 
-def reinstate_license(session: Session, license_id: uuid.UUID, redeem_by: datetime, cause: Cause,
-                      now: datetime) -> License:
-    license_ = session.scalar(select(License).where(License.id == license_id))
+def license_with_code(session: Session, code: str) -> License:
+    """The license whose stored code is ``code``; 404 ``unknown_code`` when none is."""
+    license_ = session.scalar(select(License).where(License.code == code))
     if license_ is None:
-        raise ApiError(404, "not_found")
+        raise ApiError(404, "unknown_code")
+    return license_
+
+
+def reinstate_license(session: Session, code: str, redeem_by: datetime, cause: Cause, now: datetime) -> License:
+    """``code`` is the stored form of a code (``codes.normalize``)."""
+    license_ = license_with_code(session, code)
     if license_.status != REINSTATE.source or license_.employee_id is None:
         raise ApiError(409, "not_expired")
     employees.lock(session, license_.employee_id)  # same lock order as claims and approvals
     try:
         with session.begin_nested():
             reinstated = session.scalars(
-                update(License).where(License.id == license_id, License.status == REINSTATE.source)
+                update(License).where(License.id == license_.id, License.status == REINSTATE.source)
                 .values(status=REINSTATE.target, redeem_by=redeem_by, expired_at=None, updated_at=now)
                 .returning(License)
             ).one_or_none()

@@ -47,9 +47,12 @@ class LicensesApi(InternalApi):
     def release(self, license_id: Any) -> dict:
         return self.json("POST", f"/internal/licenses/{license_id}/release")
 
-    # An administrator gives an expired code a new deadline.
-    def reinstate(self, license_id: Any, redeem_by: str) -> dict:
-        return self.json("POST", f"/internal/admin/licenses/{license_id}/reinstate", json={"redeem_by": redeem_by})
+    # An administrator finds a license by its code (as typed) and gives an expired one a new deadline.
+    def lookup(self, code: str) -> dict:
+        return self.json("GET", "/internal/admin/licenses/lookup", params={"code": code})
+
+    def reinstate(self, code: str, redeem_by: str) -> dict:
+        return self.json("POST", "/internal/admin/licenses/reinstate", json={"code": code, "redeem_by": redeem_by})
 
 
 def _lines_then_close(response: requests.Response) -> Iterator[bytes]:

@@ -99,8 +99,24 @@ class DayField(DateField):
 
 
 class ReinstateForm(FlaskForm):
-    license_id = StringField(_l("License id"), validators=[DataRequired(_l("Enter the license id."))])
+    """A license by its code, and its new deadline; "Look up" shows the license first and needs only the code."""
+
+    code = StringField(_l("License code"), validators=[DataRequired(_l("Enter the license code."))],
+                       description=_l("20 letters and digits, as the company or the employee gives it; case, spaces "
+                                      "and dashes do not matter."))
+    lookup = SubmitField(_l("Look up the license"))
     # InputRequired, not DataRequired: the latter would replace "not a date" by "missing".
     redeem_by = DayField(_l("New deadline"), validators=[InputRequired(_l("Enter the new deadline as YYYY-MM-DD."))],
                           description=_l("The license can be used until the end of this day."))
     submit = SubmitField(_l("Reinstate the license"))
+
+    def looking_up(self) -> bool:
+        return bool(self.lookup.data)
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        if super().validate(extra_validators):
+            return True
+        if self.looking_up():  # a look-up ignores the deadline: it may not be chosen yet
+            self.redeem_by.errors = []
+            return not self.errors
+        return False

@@ -14,7 +14,7 @@ from services.web.views.access import role_required
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
-def _company_names(company_ids: set[str]) -> dict[str, str]:
+def company_names(company_ids: set[str]) -> dict[str, str]:
     """Companies are the front door's own records: their names come from here, not from the orders service."""
     keys = [uuid.UUID(value) for value in company_ids if value]
     if not keys:
@@ -28,5 +28,5 @@ def _company_names(company_ids: set[str]) -> dict[str, str]:
 @role_required("admin")
 def held_orders() -> str:
     orders = OrdersApi().held()
-    names = _company_names({order.get("company_id") for order in orders})
+    names = company_names({order.get("company_id") for order in orders})
     return render_template("admin/held_orders.html", orders=orders, names=names)

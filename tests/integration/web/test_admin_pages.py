@@ -1,14 +1,17 @@
 """The administrator's pages: staff accounts, certifications and their required documents in both languages,
-reinstating an expired license. Nobody else reaches them."""
+reinstating an expired license found by its code. Nobody else reaches them."""
 from __future__ import annotations
 
 import re
 import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+from babel.dates import format_date
 
-from tests.integration.web.people import admin_visitor, company_with_codes
-from tests.integration.web.support import text_of
+from tests.integration.web.people import admin_visitor, company_with_codes, new_employee
+from tests.integration.web.support import text_of, wait_for
 
 CERTIFICATION = "supervisor_1_exploration"
 
@@ -74,15 +77,90 @@ def test_an_unknown_certification_is_not_found(admin):
     assert admin.get("/admin/certifications/no_such_thing").status_code == 404
 
 
-def test_reinstating_explains_what_cannot_be_reinstated(admin, app, sandbox_url):
+def expired_license_of(app, company) -> tuple[str, str]:
+    """A code of ``company`` linked by an employee whose deadline passed: (code, employee's name).
+
+    The licenses service's own set-up functions make it eligible with a deadline an hour ago, and its sweep expires
+    it, as the scheduler would."""
+    from services.licenses.runtime import get_runtime as licenses_runtime
+    from services.licenses.sweeps import expire_due_licenses
+    from tests.integration.licenses.support import license_row, make_eligible_directly
+    employee = new_employee(app)
+    code, license_id = next(iter(company.codes().items()))
+    assert employee.claim(code).status_code == 303
+    make_eligible_directly(license_id, license_row(license_id).employee_id, datetime.now(UTC) - timedelta(hours=1))
+    expire_due_licenses(licenses_runtime().db, datetime.now(UTC), batch_size=1000)
+    return code, employee.name
+
+
+def as_typed(code: str) -> str:
+    return code.lower().replace("-", " ")
+
+
+def reinstate_page(admin, code: str, redeem_by: str | None = None):
+    """The reinstate form submitted with "Reinstate the license", or with "Look up the license" without a date."""
+    data = {"code": code, "redeem_by": redeem_by} if redeem_by is not None else {"code": code, "lookup": "yes"}
+    return admin.submit("/admin/licenses/reinstate", data)
+
+
+def test_an_administrator_looks_a_code_up_then_reinstates_it_with_a_new_deadline(admin, app, sandbox_url):
     company = company_with_codes(app, sandbox_url)
-    license_id = next(iter(company.codes().values()))
-    not_expired = admin.submit("/admin/licenses/reinstate", {"license_id": license_id, "redeem_by": "2030-01-31"})
-    assert not_expired.status_code == 422 and "This license is not expired" in text_of(not_expired)
-    unknown = admin.submit("/admin/licenses/reinstate", {"license_id": str(uuid.uuid4()), "redeem_by": "2030-01-31"})
-    assert unknown.status_code == 422 and "No license has this id." in text_of(unknown)
-    bad_date = admin.submit("/admin/licenses/reinstate", {"license_id": license_id, "redeem_by": "31/01/2030"})
-    assert bad_date.status_code == 422 and "Enter the date as YYYY-MM-DD" in text_of(bad_date)
+    code, employee_name = expired_license_of(app, company)
+    page = text_of(admin.get("/admin/licenses/reinstate"))
+    assert "License code" in page and "New deadline" in page and "Look up the license" in page
+
+    assert wait_for(lambda: employee_name in text_of(reinstate_page(admin, as_typed(code))))
+    found = reinstate_page(admin, as_typed(code))
+    assert found.status_code == 200
+    shown = text_of(found)
+    assert "The license with this code" in shown and code in shown and company.account.legal_name in shown
+    assert 'data-status="expired"' in found.get_data(as_text=True) and "Expired on" in shown
+
+    deadline = date.today() + timedelta(days=60)
+    reinstated = reinstate_page(admin, as_typed(code), deadline.isoformat())
+    assert reinstated.status_code == 200, text_of(reinstated)
+    shown = text_of(reinstated)
+    assert f"License {code} is reinstated: it can be used until {format_date(deadline, 'medium', locale='en')}" \
+        in shown
+    assert "The license now" in shown and employee_name in shown and company.account.legal_name in shown
+    assert 'data-status="eligible"' in reinstated.get_data(as_text=True) and "days left" in shown
+    end_of_day = datetime.combine(deadline, time(23, 59, 59), ZoneInfo("America/Yellowknife"))
+    from tests.integration.licenses.support import license_row
+    assert license_row(company.codes()[code]).redeem_by == end_of_day
+    assert "Employee approved" in company.row(code) and "Expired" not in company.row(code)
+
+    again = reinstate_page(admin, code, deadline.isoformat())
+    assert again.status_code == 422
+    assert "This license is not expired: only an expired license can be reinstated." in text_of(again)
+    assert "The license with this code" in text_of(again)
+
+
+def test_reinstating_explains_each_refusal_in_the_administrators_language(admin, app, sandbox_url):
+    from services.licenses.codes import ALPHABET, generate_code
+    company = company_with_codes(app, sandbox_url)
+    available = next(iter(company.codes()))
+    wrong = next(symbol for symbol in ALPHABET if symbol != available[1])
+    in_a_month = (date.today() + timedelta(days=30)).isoformat()
+    for typed, redeem_by, message in (
+            (available, in_a_month, "This license is not expired: only an expired license can be reinstated."),
+            ("HELLO", in_a_month, "This is not a license code."),
+            (available[0] + wrong + available[2:], in_a_month, "One character of this code seems mistyped."),
+            (generate_code(), in_a_month, "No license has this code."),
+            (available, "2020-01-31", "Choose a new deadline in the future."),
+            (available, "31/01/2030", "Enter the date as YYYY-MM-DD"),
+            ("", in_a_month, "Enter the license code."),
+            (available, "", "Enter the new deadline as YYYY-MM-DD.")):
+        answer = reinstate_page(admin, as_typed(typed), redeem_by)
+        assert answer.status_code == 422 and message in text_of(answer), (typed, redeem_by)
+    looked_up = text_of(reinstate_page(admin, as_typed(available)))
+    assert "Available" in looked_up and "Only an expired license can be reinstated." in looked_up
+    assert "No license has this code." in text_of(reinstate_page(admin, generate_code()))
+
+    admin.get("/language/fr")
+    french = text_of(reinstate_page(admin, generate_code(), in_a_month))
+    assert "Aucune licence ne porte ce code." in french and "Code de licence" in french
+    french = text_of(reinstate_page(admin, as_typed(available), in_a_month))
+    assert "Cette licence n'est pas expirée" in french and "Disponible" in french
 
 
 def test_nobody_but_an_administrator_reaches_these_pages(app, visitor, company):
