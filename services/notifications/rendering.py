@@ -13,13 +13,13 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_currency
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 
+from common.timezones import display_zone
 from services.notifications.i18n import formatting_locale, resolve_language, translations
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -84,6 +84,6 @@ def format_money(amount: str | Decimal, currency: str, locale: Locale) -> str:
 def format_instant(value: str | datetime, locale: Locale, timezone: str) -> str:
     """E.g. "March 15, 2026, 3:05 p.m. MDT" or "15 mars 2026, 15 h 05 HAR"."""
     instant = datetime.fromisoformat(value) if isinstance(value, str) else value
-    local = instant.astimezone(ZoneInfo(timezone))
+    local = instant.astimezone(display_zone(timezone))
     time_text = f"{format_time(local, 'short', locale=locale)} {format_datetime(local, 'z', locale=locale)}"
     return locale.datetime_formats["medium"].format(time_text, format_date(local, "long", locale=locale))

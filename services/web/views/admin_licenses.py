@@ -4,13 +4,13 @@ An administrator only ever sees codes: the page looks the code up to show the li
 employee and deadline) before reinstating it, and shows its new state afterwards."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _
 
+from common.timezones import display_zone, end_of_local_day
 from services.web.clients import LicensesApi, NotFound, Refused, ServiceError
 from services.web.forms.admin import ReinstateForm
 from services.web.views.access import role_required
@@ -37,19 +37,19 @@ def reinstate_message(code: str) -> str:
     return messages.get(code, _("This license cannot be reinstated."))
 
 
-def _zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config["WSCC_SETTINGS"].display_timezone)
+def _zone_name() -> str:
+    return current_app.config["WSCC_SETTINGS"].display_timezone
 
 
 def end_of_day(day: Any) -> str:
     """The deadline is the end of the chosen day where WSCC works, as an instant the licenses service stores."""
-    return datetime.combine(day, time(23, 59, 59), tzinfo=_zone()).isoformat()
+    return end_of_local_day(day, _zone_name()).isoformat()
 
 
 def local_day(instant: str | None) -> date | None:
     """The day an instant falls on where WSCC works, by the same zone rules as ``end_of_day`` (and the e-mails):
     the administrator reads back the very day they chose."""
-    return datetime.fromisoformat(instant).astimezone(_zone()).date() if instant else None
+    return datetime.fromisoformat(instant).astimezone(display_zone(_zone_name())).date() if instant else None
 
 
 def _page(form: ReinstateForm, license_: dict | None = None, reinstated: bool = False, status: int = 200) -> Any:
