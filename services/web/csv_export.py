@@ -17,17 +17,23 @@ def as_text(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def license_row(license_: Mapping, status_words: Mapping[str, str],
-                progress_words: Callable[[Mapping | None], str]) -> list[str]:
+def utc_day(instant: str | None) -> str:
+    """The UTC date of an instant; the portal passes ``iso_day`` instead, the date in its own time zone."""
+    return (instant or "")[:10]
+
+
+def license_row(license_: Mapping, status_words: Mapping[str, str], progress_words: Callable[[Mapping | None], str],
+                day: Callable[[str | None], str] = utc_day) -> list[str]:
     employee = license_.get("employee") or {}
     return [license_["code"], status_words.get(license_["status"], license_["status"]), license_["order_number"],
             as_text(license_.get("assigned_to_name")), license_.get("assignment_date") or "",
-            (license_.get("issued_at") or "")[:10], as_text(employee.get("name")),
-            progress_words(employee) if employee else "", (employee.get("redeem_by") or "")[:10]]
+            day(license_.get("issued_at")), as_text(employee.get("name")),
+            progress_words(employee) if employee else "", day(employee.get("redeem_by"))]
 
 
 def csv_lines(licenses: Iterable[Mapping], headers: Mapping[str, str], status_words: Mapping[str, str],
-              progress_words: Callable[[Mapping | None], str]) -> Iterator[str]:
+              progress_words: Callable[[Mapping | None], str],
+              day: Callable[[str | None], str] = utc_day) -> Iterator[str]:
     """The CSV text, one line at a time, so thousands of codes stream without being held in memory."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -40,4 +46,4 @@ def csv_lines(licenses: Iterable[Mapping], headers: Mapping[str, str], status_wo
 
     yield BOM + line([headers[column] for column in COLUMNS])
     for license_ in licenses:
-        yield line(license_row(license_, status_words, progress_words))
+        yield line(license_row(license_, status_words, progress_words, day))

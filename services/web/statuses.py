@@ -6,9 +6,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from flask import current_app
 from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
 
+from common.timezones import display_zone
 from services.web.i18n import DEFAULT_LANGUAGE, current_language
 from services.web.journey import days_until
 
@@ -64,8 +66,16 @@ def decision_words(code: str) -> str:
 
 
 def iso_day(value: str | None) -> str:
-    """2027-03-01: the deadline as the company's spreadsheet and the e-mails write it, in any language."""
-    return str(value)[:10] if value else ""
+    """2027-03-01: the deadline as the company's spreadsheet and the e-mails write it, in any language: the day the
+    instant falls on where WSCC works, by the portal's zone rules (common/timezones.py) (the services send UTC, whose date is already the
+    next day in the evening there, and always for a deadline set to the end of a day there)."""
+    if not value:
+        return ""
+    text = str(value)
+    if "T" not in text:
+        return text[:10]
+    zone = display_zone(current_app.config["WSCC_SETTINGS"].display_timezone)
+    return datetime.fromisoformat(text).astimezone(zone).date().isoformat()
 
 
 def days_left_words(days: int) -> str:

@@ -1,11 +1,12 @@
 """The whole system started as processes (once per session), driven over HTTP and through Debian's Chromium."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
 import pytest
 import requests
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tools.dev.stack import Processes, Stack
 
@@ -30,13 +31,46 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    locale = getattr(request, "param", "en-CA")
+def _new_context(browser: Browser, locale: str) -> BrowserContext:
     context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)  # a page of this portal answers well within it
+    return context
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context = _new_context(browser, getattr(request, "param", "en-CA"))
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def another_browser(browser: Browser) -> Iterator[Callable[[str], Page]]:
+    """``another_browser("fr-CA")``: a page in a browser context of its own (its own cookies, so its own signed-in
+    person, and its own language), closed at the end of the test."""
+    contexts: list[BrowserContext] = []
+
+    def open_page(locale: str = "en-CA") -> Page:
+        contexts.append(_new_context(browser, locale))
+        return contexts[-1].new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def reload_until(page: Page, assertion: Callable[[], None], timeout: float = 10_000) -> None:
+    """For a page that does not update itself while events are handled elsewhere: run ``assertion`` (an
+    ``expect(...)`` with a short timeout of its own) and reload the page until it passes or ``timeout`` ms pass."""
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        try:
+            assertion()
+            return
+        except AssertionError:
+            if time.monotonic() >= deadline:
+                raise
+            page.reload()
 
 
 class Mailbox:

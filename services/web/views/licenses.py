@@ -5,14 +5,15 @@ import json
 import uuid
 from typing import Any
 
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
+from flask import (Blueprint, Response, current_app, flash, redirect, render_template, request, stream_with_context,
+                   url_for)
 from flask_babel import gettext as _
 
 from common.clock import utcnow
 from services.web.clients import LicensesApi, Refused
 from services.web.csv_export import csv_lines
 from services.web.i18n import LICENSE_STATUSES
-from services.web.statuses import progress_words
+from services.web.statuses import iso_day, progress_words
 from services.web.views.access import role_required
 
 bp = Blueprint("licenses", __name__, url_prefix="/licenses")
@@ -71,7 +72,9 @@ def export_csv() -> Response:
                "issued_on": _("Issued on"), "employee_name": _("Employee"), "progress": _("Progress"),
                "redeem_by": _("Deadline to use")}
     status_words = {code: str(words) for code, words in LICENSE_STATUSES.items()}
-    body = csv_lines((json.loads(line) for line in lines), headers, status_words, progress_words)
+    # Written while the response streams: the request's context keeps the reader's language and time zone.
+    body = stream_with_context(csv_lines((json.loads(line) for line in lines), headers, status_words,
+                                         progress_words, iso_day))
     filename = f"licenses-{utcnow():%Y-%m-%d}.csv"
     return Response(body, mimetype="text/csv", content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -16,7 +16,7 @@ def test_each_progress_reads_as_the_company_expects(app, progress, words):
 
 
 def test_an_approval_says_the_deadline_and_the_days_left(app):
-    employee = {"progress": "approved", "redeem_by": "2027-03-01T23:59:59-07:00", "days_left": 45}
+    employee = {"progress": "approved", "redeem_by": "2027-03-01T18:00:00+00:00", "days_left": 45}
     with form_context(app, {}):
         assert progress_words(employee) == "Approved — use by 2027-03-01 (45 days left)"
         assert progress_words(employee | {"days_left": 1}) == "Approved — use by 2027-03-01 (1 day left)"

@@ -9,7 +9,7 @@ Create Date: 2026-11-29 21:22:23.888551
 """
 from alembic import op
 import sqlalchemy as sa
-import common.db
+
 
 
 revision = '14ea266a1179'
