@@ -66,9 +66,9 @@ def decision_words(code: str) -> str:
 
 
 def iso_day(value: str | None) -> str:
-    """2027-03-01: the deadline as the company's spreadsheet and the e-mails write it, in any language: the day the
-    instant falls on where WSCC works, by the portal's zone rules (common/timezones.py) (the services send UTC, whose date is already the
-    next day in the evening there, and always for a deadline set to the end of a day there)."""
+    """2027-03-01: the deadline as the company's spreadsheet and the e-mails write it, in any language: the day
+    the instant falls on where WSCC works, by the portal's zone rules (common/timezones.py). The services send
+    UTC, whose date is already the next day there in the evening, and always for a deadline at the end of a day."""
     if not value:
         return ""
     text = str(value)

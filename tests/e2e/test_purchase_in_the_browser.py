@@ -108,7 +108,8 @@ def test_a_representative_follows_the_instructions_and_gets_seven_codes(system, 
     first_row = page.locator("table.licenses tbody tr").first
     first_row.locator("input[name='assigned_to_name']").fill("Jean Okalik")
     first_row.locator("input[name='assignment_date']").fill("2026-12-01")
-    first_row.get_by_role("button").last.click()
+    first_row.get_by_role("button", name=label("Save", language)).click()
+    expect(main(page).locator(".message-success")).to_contain_text(codes.first.inner_text())  # saved, page back
     page.reload()
     first_row = page.locator("table.licenses tbody tr").first
     expect(first_row.locator("input[name='assigned_to_name']")).to_have_value("Jean Okalik")
