@@ -1,12 +1,12 @@
 """What an operator sees: each handler run in Flower, and one correlation id from the request through every event."""
 from __future__ import annotations
 
-import time
 import uuid
 
 import requests
 
 from bench.purchase import Company, pay
+from tests.waiting import wait_for
 
 
 def flower_tasks(stack) -> dict:
@@ -16,16 +16,11 @@ def flower_tasks(stack) -> dict:
     return response.json()
 
 
-def wait_until_flower_hears_from(worker_prefix: str, stack, timeout: float = 30) -> None:
-    """Flower reports only the task runs it saw happen: wait until it receives that worker's heartbeats."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        workers = requests.get(f"{stack.url('FLOWER_PORT')}/api/workers", params={"status": "true"},
-                               auth=("operator", "operator-password"), timeout=10).json()
-        if any(name.startswith(worker_prefix) and alive for name, alive in workers.items()):
-            return
-        time.sleep(0.5)
-    raise TimeoutError(f"Flower never heard from {worker_prefix}")
+def flower_hears_from(worker_prefix: str, stack) -> bool:
+    """Flower reports only the task runs it saw happen: it must be receiving that worker's heartbeats."""
+    workers = requests.get(f"{stack.url('FLOWER_PORT')}/api/workers", params={"status": "true"},
+                           auth=("operator", "operator-password"), timeout=10).json()
+    return any(name.startswith(worker_prefix) and alive for name, alive in workers.items())
 
 
 def test_flower_asks_for_a_password(system, processes):
@@ -35,16 +30,16 @@ def test_flower_asks_for_a_password(system, processes):
 
 def test_every_event_handler_run_shows_in_flower_with_its_worker_and_outcome(system, processes):
     processes.ensure("flower")
-    wait_until_flower_hears_from("licenses@", system)
+    assert wait_for(lambda: flower_hears_from("licenses@", system), timeout=30)
     order_id, _ = pay(Company(system), quantity=5)
     expected = {"licenses.issue_licenses_for_paid_order": "licenses@"}
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+
+    def finished_runs() -> list[dict]:
         runs = [task for task in flower_tasks(system).values()
                 if task.get("name") in expected and order_id in str(task.get("args"))]
-        if runs and all(task["state"] == "SUCCESS" for task in runs):
-            break
-        time.sleep(0.5)
+        return runs if runs and all(task["state"] in ("SUCCESS", "FAILURE") for task in runs) else []
+
+    runs = wait_for(finished_runs, timeout=30, interval=0.5)
     assert len(runs) == 1
     assert runs[0]["state"] == "SUCCESS"
     assert runs[0]["worker"].startswith(expected[runs[0]["name"]])
@@ -55,10 +50,8 @@ def test_one_correlation_id_follows_the_purchase_through_every_service(system, p
     company = Company(system)
     company.correlation_id = correlation_id
     order_id, _ = pay(company, quantity=5)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not all(
-            correlation_id in processes.log(name) for name in ("orders-api", "licenses-worker")):
-        time.sleep(0.2)
+    wait_for(lambda: all(correlation_id in processes.log(name) for name in ("orders-api", "licenses-worker")),
+             timeout=20, interval=0.2)
     licenses_lines = [line for line in processes.log("licenses-worker").splitlines() if correlation_id in line]
     assert any("issue_licenses_for_paid_order" in line for line in licenses_lines)
     assert correlation_id in processes.log("orders-api")
