@@ -88,7 +88,7 @@ def test_an_account_is_stopped_after_ten_failed_attempts_even_with_a_good_code(c
     assert license_row(license_.id).status == LicenseStatus.AVAILABLE
 
 
-def test_an_address_is_stopped_after_ten_failures_whatever_the_accounts(company_id, licenses_service):
+def test_an_address_is_stopped_once_its_failures_reach_the_limit_whatever_the_accounts(company_id, licenses_service):
     license_ = issued_codes(company_id)[0]
     address = an_address()
     for _ in range(get_settings().claim_max_failures_per_address):
