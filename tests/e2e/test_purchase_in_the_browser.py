@@ -13,6 +13,7 @@ import pytest
 from babel.support import Translations
 from playwright.sync_api import Page, expect
 
+from tests.waiting import wait_for
 from tools.dev.stack import ROOT
 from tools.paypal_sandbox.i18n import STRINGS as PAYPAL
 
@@ -122,13 +123,9 @@ def test_a_representative_follows_the_instructions_and_gets_seven_codes(system, 
 
 
 def wait_for_subjects(mailbox, address: str, expected: int, timeout: float = 20) -> list[str]:
-    import time
-    deadline = time.monotonic() + timeout
-    while True:
-        subjects = [message["subject"] for message in mailbox.messages_to(address)]
-        if len(subjects) >= expected or time.monotonic() > deadline:
-            return subjects
-        time.sleep(0.25)
+    def subjects() -> list[str]:
+        return [message["subject"] for message in mailbox.messages_to(address)]
+    return wait_for(lambda: len(found := subjects()) >= expected and found, timeout, interval=0.25) or subjects()
 
 
 def test_a_representative_pays_with_a_paypal_account(system, page):

@@ -13,7 +13,7 @@ from common.events import new_event
 from common.messaging import EventPublisher
 from services.licenses.models import License, Outbox
 from services.licenses.runtime import get_runtime
-from tests.integration.licenses.test_issuing import paid_order
+from tests.integration.licenses.test_issuing import all_runs_finished, paid_order
 from tests.waiting import wait_for
 
 
@@ -35,9 +35,11 @@ def test_a_worker_killed_while_issuing_leaves_every_paid_order_with_exactly_its_
     assert started, "issuing never started"
     processes.kill("licenses-worker")  # SIGKILL to the worker and its pool, mid-run
     assert sum(issued_counts(ids).values()) < 40 * 100, "killed too late to prove anything"
+    log_before_restart = len(processes.log("licenses-worker"))
     processes.ensure("licenses-worker")
     assert wait_for(lambda: all(count == 100 for count in issued_counts(ids).values()), timeout=60)
-    time.sleep(1)
+    # The redelivered events, each handled by the restarted worker, must add nothing once they have all run.
+    assert wait_for(lambda: all_runs_finished(processes.log("licenses-worker")[log_before_restart:]), timeout=30)
     assert set(issued_counts(ids).values()) == {100}
 
 
