@@ -11,6 +11,8 @@ from sqlalchemy import text
 from werkzeug.exceptions import HTTPException
 
 from common.logs import configure_logging, new_correlation_id, set_correlation_id
+from common.refusals import (Conflict, Gone, Invalid, NotFound, Refusal, Rejected, TooManyAttempts, Unavailable,
+                             Unreadable)
 from common.runtime import ServiceRuntime
 from common.tokens import Actor, InvalidToken, read_token
 
@@ -18,8 +20,18 @@ log = logging.getLogger(__name__)
 CORRELATION_HEADER = "X-Correlation-ID"
 
 
+# The one place a domain refusal becomes an HTTP status.
+STATUS_BY_REFUSAL: dict[type[Refusal], int] = {
+    Unreadable: 400, Invalid: 422, NotFound: 404, Conflict: 409, Gone: 410, TooManyAttempts: 429,
+    Rejected: 502, Unavailable: 503}
+
+
+def refusal_status(refusal: Refusal) -> int:
+    return next((status for kind, status in STATUS_BY_REFUSAL.items() if isinstance(refusal, kind)), 422)
+
+
 class ApiError(Exception):
-    """An answer the caller can act on: an HTTP status, a stable code, and per-field codes."""
+    """An answer about the call itself, decided at the edge (the token, the role): a status and a code."""
 
     def __init__(self, status: int, code: str, fields: dict[str, str] | None = None) -> None:
         super().__init__(code)
@@ -107,6 +119,13 @@ def create_service_api(service: str, runtime: Callable[[], ServiceRuntime], blue
     @app.errorhandler(ApiError)
     def api_error(error: ApiError) -> Any:
         return jsonify(error={"code": error.code, "fields": error.fields}), error.status
+
+    @app.errorhandler(Refusal)
+    def refused(refusal: Refusal) -> Any:
+        response = jsonify(error={"code": refusal.code, "fields": refusal.fields})
+        if isinstance(refusal, TooManyAttempts) and refusal.retry_after is not None:
+            response.headers["Retry-After"] = str(refusal.retry_after)
+        return response, refusal_status(refusal)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Any:

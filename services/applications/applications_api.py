@@ -8,7 +8,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from common.http import ApiError, requires_actor
 from services.applications import applying, documents
-from services.applications.api_common import STAFF, acting_employee_id, is_staff, json_body
+from common.api_input import STAFF_ROLES, acting_as_staff, acting_user_id, json_body
 from services.applications.employees import employee_json
 from services.applications.representations import application_json
 from services.applications.reviewing import staff_application
@@ -24,27 +24,27 @@ MULTIPART_OVERHEAD = 64 * 1024
 def mine():
     with get_runtime().db.reading() as session:
         return {"items": [application_json(item)
-                          for item in applying.employee_applications(session, acting_employee_id())]}
+                          for item in applying.employee_applications(session, acting_user_id())]}
 
 
 @applications_api.post("")
 @requires_actor("employee")
 def open_application():
-    payload = json_body()
+    payload = json_body(empty_allowed=True)
     with get_runtime().db.unit_of_work() as session:
-        application = applying.open_application(session, acting_employee_id(), payload.get("certification_code"))
+        application = applying.open_application(session, acting_user_id(), payload.get("certification_code"))
         return application_json(application), 201
 
 
 @applications_api.get("/<uuid:application_id>")
-@requires_actor("employee", *STAFF)
+@requires_actor("employee", *STAFF_ROLES)
 def show(application_id: uuid.UUID):
     with get_runtime().db.reading() as session:
-        if is_staff():
+        if acting_as_staff():
             application = staff_application(session, application_id)
             return application_json(application, for_staff=True) | {
                 "employee": employee_json(session, application.employee_id)}
-        return application_json(applying.own_application(session, acting_employee_id(), application_id))
+        return application_json(applying.own_application(session, acting_user_id(), application_id))
 
 
 @applications_api.post("/<uuid:application_id>/documents")
@@ -59,7 +59,7 @@ def upload(application_id: uuid.UUID):
     except RequestEntityTooLarge:
         raise ApiError(422, "too_large", {"file": "too_large"}) from None
     document = documents.upload_document(
-        runtime, acting_employee_id(), application_id, requirement_code,
+        runtime, acting_user_id(), application_id, requirement_code,
         upload_file.stream if upload_file else None, upload_file.filename if upload_file else None)
     return document, 201
 
@@ -67,7 +67,7 @@ def upload(application_id: uuid.UUID):
 @applications_api.delete("/<uuid:application_id>/documents/<uuid:document_id>")
 @requires_actor("employee")
 def delete(application_id: uuid.UUID, document_id: uuid.UUID):
-    documents.delete_document(get_runtime(), acting_employee_id(), application_id, document_id)
+    documents.delete_document(get_runtime(), acting_user_id(), application_id, document_id)
     return "", 204
 
 
@@ -75,16 +75,16 @@ def delete(application_id: uuid.UUID, document_id: uuid.UUID):
 @requires_actor("employee")
 def submit(application_id: uuid.UUID):
     with get_runtime().db.unit_of_work() as session:
-        return application_json(applying.submit_application(session, acting_employee_id(), application_id))
+        return application_json(applying.submit_application(session, acting_user_id(), application_id))
 
 
 @applications_api.get("/<uuid:application_id>/documents/<uuid:document_id>/content")
-@requires_actor("employee", *STAFF)
+@requires_actor("employee", *STAFF_ROLES)
 def content(application_id: uuid.UUID, document_id: uuid.UUID):
     runtime = get_runtime()
     with runtime.db.reading() as session:
-        application = (staff_application(session, application_id) if is_staff()
-                       else applying.own_application(session, acting_employee_id(), application_id))
+        application = (staff_application(session, application_id) if acting_as_staff()
+                       else applying.own_application(session, acting_user_id(), application_id))
         document, path = documents.stored_file(runtime.settings, application, document_id)
     response = send_file(path, mimetype=document.content_type, as_attachment=True,
                          download_name=document.filename, max_age=0, etag=False, conditional=False)

@@ -5,7 +5,7 @@ from flask import Blueprint
 
 from common.http import actor, requires_actor
 from services.applications import catalog
-from services.applications.api_common import acting_employee_id, json_body
+from common.api_input import acting_user_id, json_body
 from services.applications.course_access import employee_course_access
 from services.applications.intro_course import course_view, record_view
 from services.applications.runtime import get_runtime
@@ -17,13 +17,13 @@ course_api = Blueprint("applications_course_api", __name__, url_prefix="/interna
 @requires_actor("employee")
 def intro_course():
     with get_runtime().db.reading() as session:
-        return course_view(session, acting_employee_id(), actor().language)
+        return course_view(session, acting_user_id(), actor().language)
 
 
 @course_api.post("/intro-course/modules/<key>/viewed")
 @requires_actor("employee")
 def intro_module_viewed(key: str):
-    employee_id, db = acting_employee_id(), get_runtime().db
+    employee_id, db = acting_user_id(), get_runtime().db
     with db.unit_of_work() as session:
         record_view(session, employee_id, key)
     with db.reading() as session:
@@ -41,12 +41,12 @@ def certifications():
 @requires_actor("admin")
 def replace_certification(code: str):
     with get_runtime().db.unit_of_work() as session:
-        return catalog.certification_json(catalog.replace_certification(session, code, json_body()))
+        return catalog.certification_json(catalog.replace_certification(session, code, json_body(empty_allowed=True)))
 
 
 @course_api.get("/course-access/mine")
 @requires_actor("employee")
 def my_course_access():
     with get_runtime().db.reading() as session:
-        return {"items": employee_course_access(session, acting_employee_id())}
+        return {"items": employee_course_access(session, acting_user_id())}
 

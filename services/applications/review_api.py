@@ -6,7 +6,7 @@ import uuid
 from flask import Blueprint, request
 
 from common.http import ApiError, actor, requires_actor
-from services.applications.api_common import STAFF, json_body
+from common.api_input import STAFF_ROLES, json_body
 from services.applications.catalog import find_certification
 from services.applications.employees import employee_json, employees_json
 from services.applications.representations import application_json
@@ -20,7 +20,7 @@ ACTS = {"start": Act.START_REVIEW, "approve": Act.APPROVE, "refuse": Act.REFUSE,
 
 
 @review_api.get("/queue")
-@requires_actor(*STAFF)
+@requires_actor(*STAFF_ROLES)
 def queue():
     runtime = get_runtime()
     certification_code = request.args.get("certification") or None
@@ -34,11 +34,11 @@ def queue():
 
 
 @review_api.post("/applications/<uuid:application_id>/<action>")
-@requires_actor(*STAFF)
+@requires_actor(*STAFF_ROLES)
 def act_on(application_id: uuid.UUID, action: str):
     if action not in ACTS:
         raise ApiError(404, "not_found")
-    runtime, payload = get_runtime(), json_body()
+    runtime, payload = get_runtime(), json_body(empty_allowed=True)
     with runtime.db.unit_of_work() as session:
         application = decide(session, runtime.settings, application_id, ACTS[action],
                              reviewer_from(actor().user_id, payload), payload)

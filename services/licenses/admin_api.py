@@ -5,11 +5,11 @@ from flask import Blueprint, request
 
 from common.clock import utcnow
 from common.http import actor, requires_actor
-from services.licenses.api_input import json_object
+from common.api_input import json_body
 from services.licenses.claiming import read_code
 from services.licenses.history import Cause
 from services.licenses.models import Employee
-from services.licenses.presenting import admin_license_json
+from services.licenses.representations import admin_license_json
 from services.licenses.reinstating import license_with_code, read_deadline, reinstate_license
 from services.licenses.runtime import get_runtime
 
@@ -32,7 +32,7 @@ def lookup():
 @requires_actor("admin")
 def reinstate():
     """An expired code (as typed) gets a new deadline and is eligible again."""
-    payload, now = json_object(), utcnow()
+    payload, now = json_body(), utcnow()
     code = read_code(payload.get("code"))
     redeem_by = read_deadline(payload.get("redeem_by"), now)
     with get_runtime().db.unit_of_work() as session:

@@ -10,10 +10,10 @@ from flask import Blueprint, Response
 from common.clock import utcnow
 from common.http import actor, requires_actor
 from services.licenses import queries
-from services.licenses.api_input import company_id, json_object, positive_int
+from common.api_input import acting_company_id, json_body, query_int
 from services.licenses.history import Cause
 from services.licenses.models import Employee
-from services.licenses.presenting import company_license_json
+from services.licenses.representations import company_license_json
 from services.licenses.releasing import release_license
 from services.licenses.runtime import get_runtime
 from services.licenses.tracking import update_tracking
@@ -26,24 +26,24 @@ MAX_PAGE_SIZE = 500
 @requires_actor("company")
 def summary():
     with get_runtime().db.reading() as session:
-        return queries.company_summary(session, company_id())
+        return queries.company_summary(session, acting_company_id())
 
 
 @api.get("/licenses")
 @requires_actor("company")
 def listing():
-    per_page = positive_int("per_page", get_runtime().settings.licenses_page_size, MAX_PAGE_SIZE)
-    page = positive_int("page", 1, 10**6)
+    per_page = query_int("per_page", get_runtime().settings.licenses_page_size, MAX_PAGE_SIZE)
+    page = query_int("page", 1, 10**6)
     with get_runtime().db.reading() as session:
-        return queries.company_page(session, company_id(), page, per_page, utcnow())
+        return queries.company_page(session, acting_company_id(), page, per_page, utcnow())
 
 
 @api.patch("/licenses/<uuid:license_id>")
 @requires_actor("company")
 def track(license_id: uuid.UUID):
-    payload = json_object()
+    payload = json_body()
     with get_runtime().db.unit_of_work() as session:
-        license_ = update_tracking(session, company_id(), license_id, payload)
+        license_ = update_tracking(session, acting_company_id(), license_id, payload)
         employee = session.get(Employee, license_.employee_id) if license_.employee_id else None
         return company_license_json(license_, employee, utcnow())
 
@@ -52,7 +52,7 @@ def track(license_id: uuid.UUID):
 @requires_actor("company")
 def export():
     """Every code of the company as JSON lines, streamed; the front door turns it into the user's CSV."""
-    company, now = company_id(), utcnow()
+    company, now = acting_company_id(), utcnow()
 
     def lines() -> Iterator[str]:
         with get_runtime().db.reading() as session:
@@ -68,7 +68,7 @@ def release(license_id: uuid.UUID):
     """A code linked to a refused employee goes back to the company's pool."""
     now = utcnow()
     with get_runtime().db.unit_of_work() as session:
-        license_ = release_license(session, company_id(), license_id, Cause.user(actor()), now)
+        license_ = release_license(session, acting_company_id(), license_id, Cause.user(actor()), now)
         return company_license_json(license_, None, now)
 
 
@@ -76,4 +76,4 @@ def release(license_id: uuid.UUID):
 @requires_actor("company")
 def history(license_id: uuid.UUID):
     with get_runtime().db.reading() as session:
-        return queries.license_history(session, company_id(), license_id)
+        return queries.license_history(session, acting_company_id(), license_id)

@@ -5,10 +5,10 @@ from flask import Blueprint
 
 from common.clock import utcnow
 from common.http import actor, requires_actor
-from services.licenses.api_input import json_object, user_id
+from common.api_input import acting_user_id, json_body
 from services.licenses.claiming import claim_license
 from services.licenses.history import Cause
-from services.licenses.presenting import employee_license_json
+from services.licenses.representations import employee_license_json
 from services.licenses.redeeming import current_license, redeem_license
 from services.licenses.runtime import get_runtime
 
@@ -26,7 +26,7 @@ def _client_address(raw: object) -> str | None:
 @employee_api.post("/claim")
 @requires_actor("employee")
 def claim():
-    payload = json_object()
+    payload = json_body()
     runtime = get_runtime()
     now = utcnow()
     license_ = claim_license(runtime.db, runtime.settings, actor(), payload.get("code"),
@@ -38,7 +38,7 @@ def claim():
 @requires_actor("employee")
 def mine():
     with get_runtime().db.reading() as session:
-        license_ = current_license(session, user_id())
+        license_ = current_license(session, acting_user_id())
         return {"license": employee_license_json(license_, utcnow()) if license_ else None}
 
 
@@ -47,4 +47,4 @@ def mine():
 def redeem():
     now = utcnow()
     with get_runtime().db.unit_of_work() as session:
-        return employee_license_json(redeem_license(session, user_id(), Cause.user(actor()), now), now)
+        return employee_license_json(redeem_license(session, acting_user_id(), Cause.user(actor()), now), now)

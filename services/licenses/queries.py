@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from common.http import ApiError
 from services.licenses.models import LIVE_STATUSES, Employee, License, LicenseHistory, LicenseStatus
-from services.licenses.presenting import company_license_json, history_json
+from services.licenses.representations import company_license_json, history_json
 
 IN_USE = LIVE_STATUSES
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from services.orders.interactions import log_interaction
 from services.orders.models import Order, OrderStatus
+from services.orders.outcomes import CaptureOutcome
 from services.orders.paypal.errors import PayPalError, PayPalRejected
 from services.orders.paypal.gateway import PayPalGateway
 from services.orders.settlement import SETTLED, record_decline, settle_capture
@@ -24,15 +25,14 @@ def capture_request_id(order: Order) -> str:
     return f"wscc-{order.id}-capture-{order.payment_round}"
 
 
-def capture_payment(session: Session, paypal: PayPalGateway, order: Order, source: str) -> str:
-    """Capture (or learn the fate of) the order's payment. Outcomes: paid, pending, held, declined, unchanged,
-    not_approved, not_payable, unavailable, rejected. The order must be locked by the caller."""
+def capture_payment(session: Session, paypal: PayPalGateway, order: Order, source: str) -> CaptureOutcome:
+    """Capture (or learn the fate of) the order's payment. The order must be locked by the caller."""
     if order.status in SETTLED:
-        return "unchanged"
+        return CaptureOutcome.UNCHANGED
     if order.status == OrderStatus.PAYMENT_PENDING:
         return refresh_from_paypal(session, paypal, order, source)
     if order.status != OrderStatus.AWAITING_PAYMENT or not order.paypal_order_id:
-        return "not_payable"
+        return CaptureOutcome.NOT_PAYABLE
     request_id = capture_request_id(order)
     try:
         answer = paypal.capture_order(order.paypal_order_id, request_id)
@@ -44,33 +44,33 @@ def capture_payment(session: Session, paypal: PayPalGateway, order: Order, sourc
                     request_id=request_id)
     capture = answer.latest_capture()
     if capture is None:
-        return "unavailable"  # an answer without a capture: ask again later
+        return CaptureOutcome.UNAVAILABLE  # an answer without a capture: ask again later
     return settle_capture(session, order, capture, source, answer)
 
 
-def _after_refusal(session: Session, paypal: PayPalGateway, order: Order, source: str, error: PayPalError) -> str:
+def _after_refusal(session: Session, paypal: PayPalGateway, order: Order, source: str, error: PayPalError) -> CaptureOutcome:
     if not isinstance(error, PayPalRejected):
-        return "unavailable"
+        return CaptureOutcome.UNAVAILABLE
     if error.issue == "ORDER_ALREADY_CAPTURED":
         return refresh_from_paypal(session, paypal, order, source)
     if error.issue in DECLINE_ISSUES:
         record_decline(order)
-        return "declined"
+        return CaptureOutcome.DECLINED
     if error.issue in NOT_APPROVED_ISSUES or error.status == 404:
-        return "not_approved"
-    return "rejected"
+        return CaptureOutcome.NOT_APPROVED
+    return CaptureOutcome.REJECTED
 
 
-def refresh_from_paypal(session: Session, paypal: PayPalGateway, order: Order, source: str) -> str:
+def refresh_from_paypal(session: Session, paypal: PayPalGateway, order: Order, source: str) -> CaptureOutcome:
     """Ask PayPal for the order and settle from its latest capture (it was captured elsewhere, or pending)."""
     try:
         answer = paypal.get_order(order.paypal_order_id or "")
     except PayPalError as error:
         log_interaction(session, "get_order", error.issue or type(error).__name__, order_id=order.id,
                         paypal_order_id=order.paypal_order_id, details=error.details())
-        return "unavailable" if not isinstance(error, PayPalRejected) else "not_approved"
+        return CaptureOutcome.NOT_APPROVED if isinstance(error, PayPalRejected) else CaptureOutcome.UNAVAILABLE
     log_interaction(session, "get_order", answer.status, order_id=order.id, paypal_order_id=answer.id)
     capture = answer.latest_capture()
     if capture is None:
-        return "not_approved" if answer.status != "APPROVED" else "unchanged"
+        return CaptureOutcome.UNCHANGED if answer.status == "APPROVED" else CaptureOutcome.NOT_APPROVED
     return settle_capture(session, order, capture, source, answer)

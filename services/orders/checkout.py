@@ -8,12 +8,13 @@ from urllib.parse import urlsplit
 from sqlalchemy.orm import Session
 
 from common.clock import utcnow
-from common.http import ApiError
+from common.refusals import Invalid
 from services.orders.interactions import log_interaction
 from services.orders.models import Order, OrderStatus
+from services.orders.outcomes import CheckoutOutcome
 from services.orders.paypal.errors import PayPalError, PayPalNotFound
 from services.orders.paypal.gateway import PayPalGateway, PurchaseRequest
-from services.orders.paypal.views import OrderView
+from services.orders.paypal.answers import OrderView
 from services.orders.settings import Settings
 from services.orders.settlement import settle_capture
 
@@ -34,7 +35,7 @@ def parse_checkout(payload: dict) -> tuple[str, str, str | None]:
     if locale is not None and not (isinstance(locale, str) and LOCALE.match(locale)):
         fields["locale"] = "invalid_locale"
     if fields:
-        raise ApiError(422, "invalid_checkout", fields)
+        raise Invalid("invalid_checkout", fields)
     return payload["return_url"], payload["cancel_url"], locale
 
 
@@ -43,11 +44,11 @@ def create_request_id(order: Order) -> str:
 
 
 def start_checkout(session: Session, settings: Settings, paypal: PayPalGateway, order: Order,
-                   payload: dict) -> tuple[str, str | None]:
-    """(outcome, approve_url): ready with the link, not_payable, or unavailable. The order must be locked."""
+                   payload: dict) -> tuple[CheckoutOutcome, str | None]:
+    """The outcome, and the approval link when ready. The order must be locked."""
     return_url, cancel_url, locale = parse_checkout(payload)
     if order.status != OrderStatus.AWAITING_PAYMENT:
-        return "not_payable", None
+        return CheckoutOutcome.NOT_PAYABLE, None
     if order.paypal_order_id:
         try:
             current = paypal.get_order(order.paypal_order_id)
@@ -56,12 +57,12 @@ def start_checkout(session: Session, settings: Settings, paypal: PayPalGateway, 
         except PayPalError as error:
             log_interaction(session, "get_order", error.issue or type(error).__name__, order_id=order.id,
                             paypal_order_id=order.paypal_order_id, details=error.details())
-            return "unavailable", None
+            return CheckoutOutcome.UNAVAILABLE, None
         if current is not None and current.approvable and order.paypal_approve_url:
             order.payment_error = None
-            return "ready", order.paypal_approve_url
+            return CheckoutOutcome.READY, order.paypal_approve_url
         if not _still_payable_after(session, order, current):
-            return "not_payable", None
+            return CheckoutOutcome.NOT_PAYABLE, None
         order.payment_round += 1  # a replacement PayPal order: the old create request id must not replay
     return _create_paypal_order(session, paypal, order, PurchaseRequest(
         amount=order.total, currency=order.currency, custom_id=str(order.id), invoice_id=order.number,
@@ -77,19 +78,19 @@ def _still_payable_after(session: Session, order: Order, current: OrderView | No
     return order.status == OrderStatus.AWAITING_PAYMENT
 
 
-def _create_paypal_order(session: Session, paypal: PayPalGateway, order: Order, purchase: PurchaseRequest) -> tuple[str, str | None]:
+def _create_paypal_order(session: Session, paypal: PayPalGateway, order: Order, purchase: PurchaseRequest) -> tuple[CheckoutOutcome, str | None]:
     request_id = create_request_id(order)
     try:
         created = paypal.create_order(purchase, request_id)
     except PayPalError as error:
         log_interaction(session, "create_order", error.issue or type(error).__name__, order_id=order.id,
                         request_id=request_id, details=error.details())
-        return "unavailable", None
+        return CheckoutOutcome.UNAVAILABLE, None
     log_interaction(session, "create_order", created.status, order_id=order.id, paypal_order_id=created.id,
                     request_id=request_id)
     if not created.approve_url:
-        return "unavailable", None
+        return CheckoutOutcome.UNAVAILABLE, None
     order.paypal_order_id, order.paypal_approve_url = created.id, created.approve_url
     order.paypal_order_created_at = order.updated_at = utcnow()
     order.payment_error = None
-    return "ready", created.approve_url
+    return CheckoutOutcome.READY, created.approve_url

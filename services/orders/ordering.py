@@ -10,8 +10,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common.clock import utcnow
-from common.http import ApiError
+from common.refusals import Conflict, Invalid, NotFound, Unreadable
 from services.orders.models import Order, OrderStatus
+from services.orders.outcomes import PaymentError
 from services.orders.pricing import InvalidQuantity, order_total, parse_quantity
 from services.orders.settings import Settings
 
@@ -30,11 +31,11 @@ def parse_billing(raw: Any) -> dict[str, str | None]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise ApiError(422, "invalid_billing", {"billing": "invalid"})
+        raise Invalid("invalid_billing", {"billing": "invalid"})
     fields = {key: "invalid" for key in BILLING_FIELDS
               if raw.get(key) is not None and (not isinstance(raw[key], str) or len(raw[key]) > BILLING_MAX_LENGTH)}
     if fields:
-        raise ApiError(422, "invalid_billing", fields)
+        raise Invalid("invalid_billing", fields)
     return {key: raw.get(key) for key in BILLING_FIELDS}
 
 
@@ -42,7 +43,7 @@ def place_order(session: Session, settings: Settings, company_id: uuid.UUID, pay
     try:
         quantity = parse_quantity(payload.get("quantity"), settings.min_quantity, settings.max_quantity)
     except InvalidQuantity as error:
-        raise ApiError(422, "invalid_quantity", {"quantity": error.code}) from None
+        raise Invalid("invalid_quantity", {"quantity": error.code}) from None
     billing = parse_billing(payload.get("billing"))
     now = utcnow()
     for _ in range(NUMBER_ATTEMPTS):
@@ -65,7 +66,7 @@ def company_order(session: Session, company_id: uuid.UUID, order_id: uuid.UUID, 
     query = select(Order).where(Order.id == order_id, Order.company_id == company_id)
     order = session.scalar(query.with_for_update() if for_update else query)
     if order is None:
-        raise ApiError(404, "not_found")
+        raise NotFound("not_found")
     return order
 
 
@@ -77,7 +78,7 @@ def company_orders(session: Session, company_id: uuid.UUID) -> list[Order]:
 def check_return_token(order: Order, paypal_order_id: Any) -> None:
     """A return from PayPal names the PayPal order it approved; any other is forged or stale."""
     if not paypal_order_id or paypal_order_id != order.paypal_order_id:
-        raise ApiError(400, "token_mismatch")
+        raise Unreadable("token_mismatch")
 
 
 def drop_order(session: Session, company_id: uuid.UUID, order_id: uuid.UUID) -> Order:
@@ -85,7 +86,7 @@ def drop_order(session: Session, company_id: uuid.UUID, order_id: uuid.UUID) -> 
     if order.status == OrderStatus.DROPPED:
         return order
     if order.status != OrderStatus.AWAITING_PAYMENT:
-        raise ApiError(409, "not_droppable")
+        raise Conflict("not_droppable")
     order.status, order.updated_at = OrderStatus.DROPPED, utcnow()
     return order
 
@@ -96,5 +97,5 @@ def record_payment_cancelled(session: Session, company_id: uuid.UUID, order_id: 
     order = company_order(session, company_id, order_id, for_update=True)
     check_return_token(order, paypal_order_id)
     if order.status == OrderStatus.AWAITING_PAYMENT:
-        order.payment_error, order.updated_at = "cancelled", utcnow()
+        order.payment_error, order.updated_at = PaymentError.CANCELLED, utcnow()
     return order

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from services.orders.paypal.views import CaptureView
+from services.orders.paypal.answers import CaptureView
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from common.runtime import ServiceRuntime
 from services.orders.capturing import capture_payment, refresh_from_paypal
 from services.orders.interactions import log_interaction
 from services.orders.models import Order, OrderStatus
+from services.orders.outcomes import CaptureOutcome, PaymentError
 from services.orders.paypal.errors import PayPalError, PayPalNotFound
 from services.orders.paypal.gateway import PayPalGateway
 from services.orders.settings import Settings
@@ -51,7 +52,7 @@ def _claim_next(session: Session, settings: Settings, now: datetime) -> Order | 
 
 
 def reconcile_order(session: Session, paypal: PayPalGateway, settings: Settings, order: Order,
-                    now: datetime) -> str:
+                    now: datetime) -> CaptureOutcome:
     if order.status == OrderStatus.PAYMENT_PENDING:
         return refresh_from_paypal(session, paypal, order, SOURCE)
     try:
@@ -61,10 +62,10 @@ def reconcile_order(session: Session, paypal: PayPalGateway, settings: Settings,
     except PayPalError as error:
         log_interaction(session, "get_order", error.issue or type(error).__name__, order_id=order.id,
                         paypal_order_id=order.paypal_order_id, details=error.details())
-        return "unavailable"
+        return CaptureOutcome.UNAVAILABLE
     # After a decline the buyer was sent to choose another way to pay; capturing the same approval again
     # would only be declined again. A new approval brings its own CHECKOUT.ORDER.APPROVED webhook.
-    if current is not None and current.status == "APPROVED" and order.payment_error != "declined":
+    if current is not None and current.status == "APPROVED" and order.payment_error != PaymentError.DECLINED:
         return capture_payment(session, paypal, order, SOURCE)
     if current is not None and current.captures:
         outcome = settle_capture(session, order, current.captures[-1], SOURCE, current)
@@ -75,5 +76,5 @@ def reconcile_order(session: Session, paypal: PayPalGateway, settings: Settings,
         order.status, order.updated_at = OrderStatus.EXPIRED, now
         log_interaction(session, "expire", "expired", order_id=order.id, paypal_order_id=order.paypal_order_id,
                         details={"paypal_status": current.status if current else "NOT_FOUND"})
-        return "expired"
-    return "waiting"
+        return CaptureOutcome.EXPIRED
+    return CaptureOutcome.WAITING

@@ -15,8 +15,9 @@ from common.events.schemas import OrderPaid
 from common.outbox import record_event
 from services.orders.interactions import log_interaction
 from services.orders.models import Order, OrderStatus, Outbox
+from services.orders.outcomes import CaptureOutcome, PaymentError
 from services.orders.payment_checks import Expected, mismatch
-from services.orders.paypal.views import CaptureView, OrderView
+from services.orders.paypal.answers import CaptureView, OrderView
 
 log = logging.getLogger(__name__)
 
@@ -31,25 +32,25 @@ def expected_payment(order: Order) -> Expected:
 
 
 def settle_capture(session: Session, order: Order, capture: CaptureView, source: str,
-                   paypal_order: OrderView | None = None) -> str:
-    """Returns the outcome: paid, pending, held, declined, or unchanged."""
+                   paypal_order: OrderView | None = None) -> CaptureOutcome:
+    """Paid, pending, held, declined, or unchanged."""
     if order.status in SETTLED:
         if capture.id != order.paypal_capture_id:
             log.warning("another capture for a settled order", extra={"order_id": str(order.id)})
-        return "unchanged"
+        return CaptureOutcome.UNCHANGED
     if capture.status in MONEY_TAKEN:
         outcome = _money_taken(session, order, capture, paypal_order)
     elif capture.status in MONEY_REFUSED:
         outcome = _money_refused(order, capture)
     else:
-        outcome = "unchanged"
+        outcome = CaptureOutcome.UNCHANGED
     log_interaction(session, f"settle:{source}", outcome, order_id=order.id,
                     paypal_order_id=capture.paypal_order_id,
                     details={"capture_id": capture.id, "capture_status": capture.status, "reason": capture.reason})
     return outcome
 
 
-def _money_taken(session: Session, order: Order, capture: CaptureView, paypal_order: OrderView | None) -> str:
+def _money_taken(session: Session, order: Order, capture: CaptureView, paypal_order: OrderView | None) -> CaptureOutcome:
     problem = mismatch(expected_payment(order), capture)
     if capture.paypal_order_id and capture.paypal_order_id != order.paypal_order_id:
         problem = "; ".join(filter(None, [problem, f"PayPal order {capture.paypal_order_id} is not the order's"]))
@@ -63,36 +64,36 @@ def _money_taken(session: Session, order: Order, capture: CaptureView, paypal_or
     if problem:
         order.status, order.hold_reason = OrderStatus.HELD, problem[:300]
         log.warning("payment held", extra={"order_id": str(order.id), "reason": problem})
-        return "held"
+        return CaptureOutcome.HELD
     if capture.status == "PENDING":
         order.status = OrderStatus.PAYMENT_PENDING
-        return "pending"
+        return CaptureOutcome.PENDING
     order.status, order.paid_at = OrderStatus.PAID, now
     record_event(session, Outbox, new_event("order.paid", OrderPaid(
         order_id=order.id, order_number=order.number, company_id=order.company_id, quantity=order.quantity,
         unit_price=order.unit_price, total=order.total, currency=order.currency,
         paypal_order_id=order.paypal_order_id or capture.paypal_order_id or "", paypal_capture_id=capture.id,
         paid_at=now)))
-    return "paid"
+    return CaptureOutcome.PAID
 
 
-def _money_refused(order: Order, capture: CaptureView) -> str:
+def _money_refused(order: Order, capture: CaptureView) -> CaptureOutcome:
     if order.status not in (OrderStatus.AWAITING_PAYMENT, OrderStatus.PAYMENT_PENDING):
-        return "unchanged"
+        return CaptureOutcome.UNCHANGED
     if capture.paypal_order_id and capture.paypal_order_id != order.paypal_order_id:
-        return "unchanged"  # about a PayPal order this order no longer uses
+        return CaptureOutcome.UNCHANGED  # about a PayPal order this order no longer uses
     if order.status == OrderStatus.PAYMENT_PENDING and capture.id != order.paypal_capture_id:
-        return "unchanged"  # an older attempt's news; the pending capture still stands
+        return CaptureOutcome.UNCHANGED  # an older attempt's news; the pending capture still stands
     if order.status == OrderStatus.AWAITING_PAYMENT and capture.id == order.paypal_capture_id:
-        return "unchanged"  # this decline is already recorded
+        return CaptureOutcome.UNCHANGED  # this decline is already recorded
     record_decline(order)
     order.paypal_capture_id = capture.id
-    return "declined"
+    return CaptureOutcome.DECLINED
 
 
 def record_decline(order: Order) -> None:
     """The buyer may try again (another card, another account): the next capture gets a new request id."""
-    order.status, order.payment_error = OrderStatus.AWAITING_PAYMENT, "declined"
+    order.status, order.payment_error = OrderStatus.AWAITING_PAYMENT, PaymentError.DECLINED
     order.payment_round += 1
     order.updated_at = utcnow()
 

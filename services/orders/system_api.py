@@ -7,7 +7,8 @@ import logging
 from flask import Blueprint, request
 from sqlalchemy import select
 
-from common.http import ApiError, requires_actor
+from common.http import requires_actor
+from common.refusals import Unreadable
 from services.orders.dispatch import enqueue_capture
 from services.orders.models import Order, OrderStatus
 from services.orders.paypal.signatures import InvalidSignatureError
@@ -28,11 +29,11 @@ def paypal_webhook():
         get_webhook_verifier().verify(request.headers, body)
     except InvalidSignatureError as error:
         log.warning("PayPal webhook refused", extra={"reason": str(error)})
-        raise ApiError(400, "invalid_signature") from None
+        raise Unreadable("invalid_signature") from None
     try:
         event = json.loads(body)
     except ValueError:
-        raise ApiError(400, "invalid_event") from None
+        raise Unreadable("invalid_event") from None
     with get_runtime().db.unit_of_work() as session:
         outcome = handle_event(session, event, enqueue_capture)
     log.info("PayPal webhook handled", extra={"event_id": event.get("id"), "event_type": event.get("event_type"),
@@ -45,7 +46,7 @@ def paypal_webhook():
 def admin_orders():
     status = request.args.get("status", OrderStatus.HELD)
     if status not in set(OrderStatus):
-        raise ApiError(400, "invalid_query", {"status": "unknown_status"})
+        raise Unreadable("invalid_query", {"status": "unknown_status"})
     with get_runtime().db.reading() as session:
         orders = session.scalars(select(Order).where(Order.status == status)
                                  .order_by(Order.updated_at.desc()).limit(ADMIN_LISTING_LIMIT))

@@ -11,6 +11,7 @@ from common.clock import parse_instant
 from services.orders.capturing import capture_payment
 from services.orders.dispatch import CAPTURE_TASK, RECONCILE_TASK
 from services.orders.models import Order
+from services.orders.outcomes import CaptureOutcome
 from services.orders.reconciliation import reconcile_payments
 from services.orders.runtime import get_paypal, get_runtime
 
@@ -18,11 +19,11 @@ CAPTURE_RETRY_SECONDS = 15
 CAPTURE_MAX_RETRIES = 8
 
 
-def capture_order_now(order_id: uuid.UUID, source: str) -> str:
+def capture_order_now(order_id: uuid.UUID, source: str) -> CaptureOutcome:
     with get_runtime().db.unit_of_work() as session:
         order = session.scalar(select(Order).where(Order.id == order_id).with_for_update())
         if order is None:
-            return "unknown_order"
+            return CaptureOutcome.UNKNOWN_ORDER
         return capture_payment(session, get_paypal(), order, source)
 
 
@@ -31,7 +32,7 @@ def register_tasks(app: Celery) -> None:
     def capture_approved_order(self: Any, order_id: str) -> str:
         """The buyer approved at PayPal (webhook): capture now, whether or not the browser comes back."""
         outcome = capture_order_now(uuid.UUID(order_id), "webhook")
-        if outcome == "unavailable":  # PayPal unreachable: try again; reconciliation is the last resort
+        if outcome == CaptureOutcome.UNAVAILABLE:  # PayPal unreachable: try again; reconciliation is the last resort
             raise self.retry(countdown=CAPTURE_RETRY_SECONDS)
         return outcome
 

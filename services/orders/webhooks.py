@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from common.clock import utcnow
 from common.db import insert_ignoring_conflicts
-from common.http import ApiError
+from common.refusals import Unreadable
 from services.orders.interactions import log_interaction
 from services.orders.models import Order, OrderStatus, PayPalWebhookEvent
-from services.orders.paypal.views import capture_from_json
+from services.orders.paypal.answers import capture_from_json
 from services.orders.settlement import settle_capture
 
 EnqueueCapture = Callable[[uuid.UUID], None]
@@ -29,7 +29,7 @@ STATUS_BY_EVENT = {"PAYMENT.CAPTURE.COMPLETED": "COMPLETED", "PAYMENT.CAPTURE.PE
 def handle_event(session: Session, event: Any, enqueue_capture: EnqueueCapture) -> str:
     """Answers processed, duplicate or ignored."""
     if not isinstance(event, dict) or not event.get("id") or not isinstance(event.get("resource"), dict):
-        raise ApiError(400, "invalid_event")
+        raise Unreadable("invalid_event")
     event_id, event_type, resource = str(event["id"])[:100], str(event.get("event_type"))[:80], event["resource"]
     if not insert_ignoring_conflicts(session, PayPalWebhookEvent, {
             "event_id": event_id, "event_type": event_type, "resource_id": str(resource.get("id") or "")[:60] or None,

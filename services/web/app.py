@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from common.logs import configure_logging
 from services.web.cli import register_commands
+from services.web.clients.base import install_connection_pools
 from services.web.extensions import babel, csrf, limiter, login_manager
 from services.web.hooks import install_request_hooks
 from services.web.i18n import DEFAULT_LANGUAGE, select_language
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(flask_config(settings))
     init_extensions(app)
+    install_connection_pools(app)
     install_request_hooks(app)
     install_template_helpers(app)
     for module in BLUEPRINTS:

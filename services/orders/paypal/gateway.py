@@ -41,7 +41,7 @@ from services.orders.paypal.errors import (
     PayPalRejected,
     PayPalUnavailable,
 )
-from services.orders.paypal.views import OrderView, order_from_json
+from services.orders.paypal.answers import OrderView, order_from_json
 
 log = logging.getLogger(__name__)
 REPRESENTATION = "return=representation"

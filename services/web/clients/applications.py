@@ -6,10 +6,10 @@ from typing import IO, Any
 
 import requests
 from flask import current_app
+from requests_toolbelt import MultipartEncoder
 
 from common.tokens import Actor
 from services.web.clients.base import InternalApi, user_actor
-from services.web.clients.multipart import MultipartBody
 
 
 class ApplicationsApi(InternalApi):
@@ -38,7 +38,8 @@ class ApplicationsApi(InternalApi):
 
     def upload(self, application_id: Any, requirement_code: str, filename: str, content_type: str,
                stream: IO[bytes]) -> dict:
-        body = MultipartBody({"requirement_code": requirement_code}, "file", filename, content_type, stream)
+        # Streamed from the upload's spooled file with a known length, rather than built in memory.
+        body = MultipartEncoder({"requirement_code": requirement_code, "file": (filename, stream, content_type)})
         return self.json("POST", f"/internal/applications/{application_id}/documents", data=body,
                          headers={"Content-Type": body.content_type})
 

@@ -5,10 +5,11 @@ timeout; a service's error answer becomes an exception the pages turn into a mes
 """
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import requests
-from flask import current_app
+from flask import Flask, current_app
 from flask_login import current_user
 
 from common.http import CORRELATION_HEADER
@@ -46,6 +47,24 @@ def user_actor() -> Actor:
 SYSTEM_ACTOR = Actor(user_id="web", role="system")
 
 
+class ConnectionPools:
+    """Keep-alive connections to the services, reused across requests: one ``requests.Session`` per thread of the
+    process (a session's pool is shared safely, its cookie jar and adapters less so)."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = requests.Session()
+        return session
+
+
+def install_connection_pools(app: Flask) -> None:
+    app.extensions["wscc_connection_pools"] = ConnectionPools()
+
+
 class InternalApi:
     def __init__(self, base_url: str, actor: Actor) -> None:
         settings = current_app.config["WSCC_SETTINGS"]
@@ -57,9 +76,10 @@ class InternalApi:
              **kwargs: Any) -> requests.Response:
         all_headers = {"Authorization": f"Bearer {self.token}",
                        CORRELATION_HEADER: current_correlation_id() or ""} | (headers or {})
+        pools: ConnectionPools = current_app.extensions["wscc_connection_pools"]
         try:
-            response = requests.request(method, self.base_url + path, headers=all_headers, timeout=self.timeout,
-                                        stream=stream, **kwargs)
+            response = pools.session().request(method, self.base_url + path, headers=all_headers,
+                                               timeout=self.timeout, stream=stream, **kwargs)
         except requests.RequestException as error:
             raise ServiceUnavailable(503, "unreachable") from error
         if response.status_code >= 400:

@@ -30,9 +30,16 @@
     });
   });
 
-  // While a paid order's codes are being issued, the dashboard's numbers follow every half second.
+  // While a paid order's codes are being issued, the dashboard's numbers follow: soon at first (codes usually
+  // arrive within a second or two), then less and less often, so a tab left open does not load the server.
   var notice = document.getElementById("issuing-notice");
   if (!notice || !window.fetch) { return; }
+  var delay = 500, maxDelay = 15000, giveUpAfter = Date.now() + 10 * 60 * 1000;
+  function again() {
+    if (Date.now() > giveUpAfter) { return; }  // the page's own "refresh" link still works
+    setTimeout(poll, delay);
+    delay = Math.min(delay * 1.5, maxDelay);
+  }
   function poll() {
     fetch(notice.dataset.progressUrl, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
@@ -45,9 +52,9 @@
           var issued = document.querySelector('[data-issuing-order="' + id + '"] [data-issued]');
           if (issued) { issued.textContent = state.orders[id].issued; }
         });
-        if (state.issuing) { setTimeout(poll, 500); } else { notice.textContent = notice.dataset.doneText; }
+        if (state.issuing) { again(); } else { notice.textContent = notice.dataset.doneText; }
       })
-      .catch(function () { setTimeout(poll, 5000); });
+      .catch(function () { delay = Math.max(delay, 5000); again(); });
   }
-  setTimeout(poll, 500);
+  again();
 })();

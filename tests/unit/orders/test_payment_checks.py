@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from services.orders.payment_checks import Expected, mismatch
-from services.orders.paypal.views import CaptureView, capture_from_json, order_from_json
+from services.orders.paypal.answers import CaptureView, capture_from_json, order_from_json
 
 ORDER_ID = str(uuid.uuid4())
 EXPECTED = Expected(total=Decimal("350.00"), currency="CAD", custom_id=ORDER_ID, invoice_id="WSCC-3F2A9C1B")

@@ -1,32 +1,5 @@
-"""What web forwards without looking inside: an upload as multipart (streamed, with a length), a document under
-inert headers."""
-import io
-from email.parser import BytesParser
-
-import requests
-
-from services.web.clients.multipart import MultipartBody
+"""What web forwards without looking inside: a document, under inert headers."""
 from services.web.documents import DOCUMENT_POLICY, document_response
-
-
-def test_the_multipart_body_has_its_length_and_parses_back_to_the_field_and_the_file():
-    content = bytes(range(256)) * 1000
-    body = MultipartBody({"requirement_code": "identity"}, "file", 'scan "1".pdf', "application/pdf",
-                         io.BytesIO(content))
-    chunks = iter(lambda: body.read(7000), b"")
-    raw = b"".join(chunks)
-    assert len(raw) == len(body)
-    message = BytesParser().parsebytes(f"Content-Type: {body.content_type}\r\n\r\n".encode() + raw)
-    field, upload = message.get_payload()
-    assert field.get_payload(decode=True) == b"identity"
-    assert upload.get_filename() == "scan %221%22.pdf" and upload.get_payload(decode=True) == content
-
-
-def test_requests_sends_it_with_a_content_length_not_chunked():
-    body = MultipartBody({}, "file", "a.png", "image/png", io.BytesIO(b"x" * 10))
-    prepared = requests.Request("POST", "http://service/upload", data=body,
-                                headers={"Content-Type": body.content_type}).prepare()
-    assert prepared.headers["Content-Length"] == str(len(body)) and "Transfer-Encoding" not in prepared.headers
 
 
 class Upstream:

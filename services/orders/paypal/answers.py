@@ -1,4 +1,4 @@
-"""Plain views of PayPal's JSON (an order, a capture), read the same way from API answers and webhooks."""
+"""PayPal's answers read into plain values (an order, a capture), the same way from API replies and webhooks."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,0 +1,56 @@
+"""Reading an internal API request, the same way in every service: who is acting, the JSON body, query numbers.
+
+Anything malformed is a domain refusal (``Unreadable``), answered once by ``common.http`` as a 400.
+"""
+from __future__ import annotations
+
+import uuid
+
+from flask import request
+
+from common.http import actor
+from common.refusals import Unreadable
+
+STAFF_ROLES = ("reviewer", "admin")
+
+
+def acting_user_id() -> uuid.UUID:
+    """The user the token names (an employee's user id is also their employee id in events)."""
+    return _uuid(actor().user_id)
+
+
+def acting_company_id() -> uuid.UUID:
+    return _uuid(actor().company_id)
+
+
+def acting_as_staff() -> bool:
+    return actor().role in STAFF_ROLES
+
+
+def json_body(*, empty_allowed: bool = False) -> dict:
+    """The request's JSON object; with ``empty_allowed`` an empty body reads as an empty object."""
+    payload = request.get_json(silent=True)
+    if payload is None and empty_allowed and not request.get_data():
+        return {}
+    if not isinstance(payload, dict):
+        raise Unreadable("invalid_json")
+    return payload
+
+
+def query_int(name: str, default: int, maximum: int) -> int:
+    """A whole number from 1 to ``maximum`` in the query string, or ``default`` when absent."""
+    raw = request.args.get(name, default)
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise Unreadable("invalid_query", {name: "not_a_number"}) from None
+    if not 1 <= value <= maximum:
+        raise Unreadable("invalid_query", {name: "out_of_range"})
+    return value
+
+
+def _uuid(raw: str | None) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(raw))
+    except ValueError:
+        raise Unreadable("invalid_actor") from None
