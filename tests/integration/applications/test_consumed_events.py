@@ -1,7 +1,6 @@
 """Events from the other services, handled by the real applications worker: each changes things once."""
 from __future__ import annotations
 
-import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -11,6 +10,7 @@ from common.events import new_event
 from common.events.schemas import EmployeeProfile, LicenseChange
 from services.applications.models import CourseAccess
 from services.applications.runtime import get_runtime
+from tests.handler_runs import all_runs_finished
 from tests.integration.applications.support import wait_for
 
 
@@ -46,7 +46,10 @@ def course_access_rows(employee_id: uuid.UUID) -> int:
                               .where(CourseAccess.employee_id == employee_id))
 
 
-def test_license_redeemed_delivered_twice_opens_the_course_once(employee, reviewer, publish):
+OPENING_TASK = "applications.open_course_for_redeemed_license"
+
+
+def test_license_redeemed_delivered_twice_opens_the_course_once(employee, reviewer, publish, processes):
     application = employee.submitted_application("supervisor_2_exploration")
     reviewer.decide(application["id"], "approve")
     redeemed = new_event("license.redeemed", LicenseChange(
@@ -54,10 +57,12 @@ def test_license_redeemed_delivered_twice_opens_the_course_once(employee, review
         application_id=uuid.UUID(application["id"])))  # no certification: the approval says which
     publish(redeemed)
     publish(redeemed)  # the same message again, as after a broker restart
-    publish("license.redeemed", redeemed.data)  # and another event about the same redemption
+    another = publish("license.redeemed", redeemed.data)  # and another event about the same redemption
 
     access = wait_for(lambda: employee.call("GET", "/internal/course-access/mine").json()["items"])
-    time.sleep(1.0)  # let the duplicates be handled: they must add nothing
+    # Once all three deliveries have been handled, the duplicates must have added nothing.
+    assert wait_for(lambda: all_runs_finished(processes.log("applications-worker"), OPENING_TASK,
+                                              {str(redeemed.id), str(another.id)}, at_least=3))
     assert [item["certification"]["code"] for item in access] == ["supervisor_2_exploration"]
     assert employee.call("GET", "/internal/course-access/mine").json()["items"] == access
     assert course_access_rows(employee.user_id) == 1

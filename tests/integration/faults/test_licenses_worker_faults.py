@@ -13,7 +13,8 @@ from common.events import new_event
 from common.messaging import EventPublisher
 from services.licenses.models import License, Outbox
 from services.licenses.runtime import get_runtime
-from tests.integration.licenses.test_issuing import all_runs_finished, paid_order
+from tests.handler_runs import all_runs_finished
+from tests.integration.licenses.test_issuing import ISSUING_TASK, paid_order
 from tests.waiting import wait_for
 
 
@@ -39,7 +40,7 @@ def test_a_worker_killed_while_issuing_leaves_every_paid_order_with_exactly_its_
     processes.ensure("licenses-worker")
     assert wait_for(lambda: all(count == 100 for count in issued_counts(ids).values()), timeout=60)
     # The redelivered events, each handled by the restarted worker, must add nothing once they have all run.
-    assert wait_for(lambda: all_runs_finished(processes.log("licenses-worker")[log_before_restart:]), timeout=30)
+    assert wait_for(lambda: all_runs_finished(processes.log("licenses-worker")[log_before_restart:], ISSUING_TASK), timeout=30)
     assert set(issued_counts(ids).values()) == {100}
 
 

@@ -3,12 +3,12 @@ the deadline of the approval; the employees projection follows the journey whate
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 from services.licenses.models import Employee, LicenseStatus
+from tests.handler_runs import all_runs_finished
 from services.licenses.runtime import get_runtime
 from tests.integration.licenses.support import (application_change, approval, events_about, handled, history_of,
                                                 issued_codes, license_row, refusal, registered, wait_for)
@@ -56,14 +56,19 @@ def knows_approval_of(employee_id: uuid.UUID) -> bool:
         return row is not None and row.decision == "approved"
 
 
-def test_an_approval_delivered_twice_makes_one_license_eligible_once(company_id, employee, events):
+ELIGIBILITY_TASK = "licenses.make_approved_employees_license_eligible"
+
+
+def test_an_approval_delivered_twice_makes_one_license_eligible_once(company_id, employee, events, processes):
     license_ = issued_codes(company_id)[0]
     assert employee.claim(license_.code).status_code == 200
     first = events.publish(approval(uuid.UUID(employee.actor.user_id)), times=2)
     # A second approval event (another id, same facts) finds no claimed license left either.
     second = events.publish(approval(uuid.UUID(employee.actor.user_id)))
     assert wait_for(lambda: handled(first, second))
-    time.sleep(0.5)  # the redelivered copy of the first is skipped by the inbox: give it time to add nothing
+    # The redelivered copy of the first is skipped by the inbox: once all three runs have finished, it added nothing.
+    assert wait_for(lambda: all_runs_finished(processes.log("licenses-worker"), ELIGIBILITY_TASK,
+                                              {str(first.id), str(second.id)}, at_least=3))
     assert len(events_about([license_.id], "license.eligible")) == 1
     assert [h.to_status for h in history_of(license_.id)].count("eligible") == 1
 

@@ -1,7 +1,6 @@
 """order.paid, published on the real broker, becomes exactly `quantity` codes in the real licenses database."""
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -13,6 +12,7 @@ from common.events.schemas import OrderPaid
 from common.messaging import EventPublisher
 from services.licenses.models import License, LicenseHistory
 from services.licenses.runtime import get_runtime
+from tests.handler_runs import all_runs_finished
 from tests.waiting import wait_for
 
 
@@ -32,24 +32,7 @@ def wait_for_codes(order_id: uuid.UUID, expected: int, timeout: float = 20) -> i
     return wait_for(lambda: (count := codes_of(order_id)) >= expected and count, timeout) or codes_of(order_id)
 
 
-HANDLER_LINE = re.compile(r"Task licenses\.issue_licenses_for_paid_order\[([0-9a-f-]+)\] (received|succeeded)")
-
-
-def handler_runs(worker_log: str, event_ids: set[str] | None = None) -> tuple[set[str], set[str]]:
-    """Ids of the issuing task runs the worker received (of these events, if given) and of those it finished."""
-    received, finished = set(), set()
-    for line in worker_log.splitlines():
-        match = HANDLER_LINE.search(line)
-        if match and match.group(2) == "succeeded":
-            finished.add(match.group(1))
-        elif match and (event_ids is None or any(event_id in line for event_id in event_ids)):
-            received.add(match.group(1))
-    return received, finished & received
-
-
-def all_runs_finished(worker_log: str, event_ids: set[str] | None = None, at_least: int = 1) -> bool:
-    received, finished = handler_runs(worker_log, event_ids)
-    return len(received) >= at_least and received == finished
+ISSUING_TASK = "licenses.issue_licenses_for_paid_order"
 
 
 def test_a_paid_order_delivered_three_times_gets_its_codes_once(stack, processes):
@@ -61,7 +44,7 @@ def test_a_paid_order_delivered_three_times_gets_its_codes_once(stack, processes
         publisher.publish(event.as_message())
     assert wait_for_codes(order.order_id, 7) == 7
     # Each delivery is its own handler run: wait until all three have run; the duplicates must add nothing.
-    assert wait_for(lambda: all_runs_finished(processes.log("licenses-worker"), {str(event.id)}, at_least=3))
+    assert wait_for(lambda: all_runs_finished(processes.log("licenses-worker"), ISSUING_TASK, {str(event.id)}, at_least=3))
     assert codes_of(order.order_id) == 7
     with get_runtime().db.reading() as session:
         history = session.scalar(select(func.count()).select_from(LicenseHistory).join(License)
