@@ -34,11 +34,12 @@ from services.licenses.throttling import ClaimThrottle, TooManyAttempts
 
 
 class HoldsALicense(Exception):
-    """The employee already holds ``held`` (claimed, eligible, or redeemed and not finished): one at a time."""
+    """The employee already holds a license (claimed, eligible, or redeemed and not finished): one at a time.
+    Its facts are copied, as the refused transaction is rolled back."""
 
     def __init__(self, held: License) -> None:
         super().__init__(held.id)
-        self.held = held
+        self.code, self.status, self.certification = held.code, held.status, held.certification
 
 
 def claim_license(db: Database, settings: Settings, actor: Actor, typed: object, client_address: str | None,

@@ -35,9 +35,8 @@ def claim():
         license_ = claim_license(runtime.db, runtime.settings, actor(), payload.get("code"),
                                  _client_address(payload.get("client_address")), now)
     except HoldsALicense as refusal:  # what they hold, so the answer can say it (their own code, never another's)
-        held = refusal.held
-        raise ApiError(409, "employee_has_license", {"code": display(held.code), "status": held.status,
-                                                     "certification": held.certification}) from None
+        raise ApiError(409, "employee_has_license", {"code": display(refusal.code), "status": refusal.status,
+                                                     "certification": refusal.certification}) from None
     except TooManyAttempts as refusal:
         raise ApiError(429, "too_many_attempts", {"retry_after_minutes": refusal.minutes}) from None
     return employee_license_json(license_, now)

@@ -48,12 +48,54 @@ def _releasable(company, license_id) -> bool:
     return next(item for item in items if item["id"] == str(license_id))["releasable"]
 
 
-def test_a_code_whose_employee_was_not_refused_is_not_releasable(company_id, company, employee):
+def test_a_claimed_code_of_an_employee_not_refused_is_released(company_id, company, employee):
+    """The employee will not qualify soon: the company takes the code back without waiting for a refusal."""
     license_ = issued_codes(company_id)[0]
     assert employee.claim(license_.code).status_code == 200
+    assert _releasable(company, license_.id)
     answer = company.call("POST", f"/internal/licenses/{license_.id}/release")
-    assert (answer.status_code, answer.json()["error"]["code"]) == (409, "not_releasable")
-    assert license_row(license_.id).status == LicenseStatus.CLAIMED
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["status"], license_row(license_.id).employee_id) == ("available", None)
+    assert employee.call("GET", "/internal/licenses/mine").json() == {"license": None}
+    [released] = events_about([license_.id], "license.released")
+    assert released["data"]["employee_id"] == employee.actor.user_id
+
+
+def test_an_eligible_code_is_released_with_its_deadline(company_id, company, licenses_service):
+    license_ = issued_codes(company_id)[0]
+    employee_id = uuid.uuid4()
+    make_eligible_directly(license_.id, employee_id, datetime.now(UTC) + timedelta(days=60))
+    assert _releasable(company, license_.id)
+    answer = company.call("POST", f"/internal/licenses/{license_.id}/release")
+    assert answer.status_code == 200, answer.text
+    row = license_row(license_.id)
+    assert (row.status, row.employee_id, row.redeem_by, row.application_id) == ("available", None, None, None)
+    assert [(h.from_status, h.to_status, h.employee_id) for h in history_of(license_.id)][-1] == (
+        "eligible", "available", employee_id)
+    [released] = events_about([license_.id], "license.released")
+    assert released["data"]["employee_id"] == str(employee_id)
+    # Given to someone else, it is merely claimed: the first employee's approval stays theirs.
+    second = licenses_service.as_actor("employee")
+    assert second.claim(license_.code).json()["status"] == "claimed"
+
+
+def test_a_redeemed_code_cannot_be_released(company_id, company, licenses_service):
+    license_ = issued_codes(company_id)[0]
+    employee_id = uuid.uuid4()
+    make_eligible_directly(license_.id, employee_id, datetime.now(UTC) + timedelta(days=60))
+    assert licenses_service.as_actor("employee", user_id=employee_id).redeem().status_code == 200
+    assert not _releasable(company, license_.id)
+    answer = company.call("POST", f"/internal/licenses/{license_.id}/release")
+    assert answer.status_code == 409
+    assert answer.json()["error"] == {"code": "not_releasable", "fields": {"status": "redeemed"}}
+    assert license_row(license_.id).status == LicenseStatus.REDEEMED
+    assert events_about([license_.id], "license.released") == []
+
+
+def test_an_available_code_cannot_be_released(company_id, company):
+    license_ = issued_codes(company_id)[0]
+    answer = company.call("POST", f"/internal/licenses/{license_.id}/release")
+    assert answer.json()["error"] == {"code": "not_releasable", "fields": {"status": "available"}}
 
 
 def test_another_companys_code_is_unknown(company_id, licenses_service):
