@@ -158,7 +158,7 @@ def claims_too_fast(error: RateLimitExceeded) -> Any:
     current = limiter.current_limit
     seconds = current.reset_at - time.time() if current is not None else 60
     form = ClaimCodeForm()
-    form.code.errors.append(wait_message(max(1, math.ceil(seconds / 60))))
+    form.code.errors = [wait_message(max(1, math.ceil(seconds / 60)))]  # not validated: no list yet
     return _home(form, 429)
 
 
