@@ -2,7 +2,9 @@
 looks up and reinstates an expired code by the code as typed. The history keeps every employee and every cause."""
 from __future__ import annotations
 
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 from services.licenses.codes import ALPHABET, display, generate_code
@@ -212,3 +214,32 @@ def test_the_id_based_reinstate_route_is_gone(company_id, licenses_service):
     answer = licenses_service.as_actor("admin").call("POST", f"/internal/admin/licenses/{license_.id}/reinstate",
                                                      {"redeem_by": in_days(30)})
     assert answer.status_code in (404, 405)
+
+
+def test_a_release_and_a_redemption_at_the_same_moment_leave_one_outcome(company_id, company, licenses_service):
+    """Redemption takes no lock of the employee: the conditional UPDATEs decide, and the loser is told why."""
+    codes = issued_codes(company_id, 10)
+    holders = []
+    for license_ in codes:
+        employee_id = uuid.uuid4()
+        make_eligible_directly(license_.id, employee_id, datetime.now(UTC) + timedelta(days=30))
+        holders.append(licenses_service.as_actor("employee", user_id=employee_id))
+    start = threading.Barrier(2 * len(codes))
+
+    def release(license_) -> int:
+        start.wait()
+        return company.call("POST", f"/internal/licenses/{license_.id}/release").status_code
+
+    def redeem(holder) -> int:
+        start.wait()
+        return holder.redeem().status_code
+
+    with ThreadPoolExecutor(2 * len(codes)) as pool:
+        releases = [pool.submit(release, license_) for license_ in codes]
+        redemptions = [pool.submit(redeem, holder) for holder in holders]
+        outcomes = [(r.result(), d.result()) for r, d in zip(releases, redemptions, strict=True)]
+    for license_, (released, redeemed) in zip(codes, outcomes, strict=True):
+        status = license_row(license_.id).status
+        assert (released, redeemed, status) in ((200, 404, "available"), (409, 200, "redeemed")), outcomes
+        kinds = [event["type"] for event in events_about([license_.id])]
+        assert kinds == (["license.released"] if status == "available" else ["license.redeemed"])
