@@ -53,7 +53,7 @@ CATALOG: dict[str, EventSpec] = {
         EventSpec("license.eligible", 1, "licenses", ("notifications",), schemas.LicenseChange,
                   "A linked license's employee is approved: it may be redeemed until redeem_by."),
         EventSpec("license.released", 1, "licenses", ("notifications",), schemas.LicenseChange,
-                  "The company took back a code linked to a refused employee; it is available again."),
+                  "The company took back a linked code its employee had not redeemed; it is available again."),
         EventSpec("license.redeemed", 1, "licenses", ("applications", "notifications"), schemas.LicenseChange,
                   "The employee used the license: the course and exam open for the approved certification."),
         EventSpec("license.expiring", 1, "licenses", ("notifications",), schemas.LicenseChange,

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from flask import Blueprint, Response
 
 from common.clock import utcnow
-from common.http import actor, requires_actor
+from common.http import ApiError, actor, requires_actor
 from services.licenses import queries
 from common.api_input import acting_company_id, json_body, query_int
 from services.licenses.history import Cause
 from services.licenses.models import Employee
+from services.licenses.releasing import NotReleasable, UnknownLicense, release_license
 from services.licenses.representations import company_license_json
-from services.licenses.releasing import release_license
 from services.licenses.runtime import get_runtime
 from services.licenses.tracking import update_tracking
 
@@ -62,14 +62,29 @@ def export():
     return Response(lines(), mimetype="application/x-ndjson")
 
 
+@api.get("/licenses/<uuid:license_id>")
+@requires_actor("company")
+def one(license_id: uuid.UUID):
+    """One code with its employee, e.g. for the page that asks before releasing it."""
+    with get_runtime().db.reading() as session:
+        license_ = queries.company_license(session, acting_company_id(), license_id)
+        employee = session.get(Employee, license_.employee_id) if license_.employee_id else None
+        return company_license_json(license_, employee, utcnow())
+
+
 @api.post("/licenses/<uuid:license_id>/release")
 @requires_actor("company")
 def release(license_id: uuid.UUID):
-    """A code linked to a refused employee goes back to the company's pool."""
+    """A linked code not yet redeemed goes back to the company's pool; its employee is told."""
     now = utcnow()
-    with get_runtime().db.unit_of_work() as session:
-        license_ = release_license(session, acting_company_id(), license_id, Cause.user(actor()), now)
-        return company_license_json(license_, None, now)
+    try:
+        with get_runtime().db.unit_of_work() as session:
+            license_ = release_license(session, acting_company_id(), license_id, Cause.user(actor()), now)
+            return company_license_json(license_, None, now)
+    except UnknownLicense:
+        raise ApiError(404, "not_found") from None
+    except NotReleasable as refusal:
+        raise ApiError(409, "not_releasable", {"status": refusal.status}) from None
 
 
 @api.get("/licenses/<uuid:license_id>/history")

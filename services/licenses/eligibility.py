@@ -24,11 +24,12 @@ def make_eligible(session: Session, employee: Employee, cause: Cause, now: datet
     """
     if employee.decision != Decision.APPROVED:
         return None
-    # One approval is used once: a license already redeemed for it leaves a newly claimed code merely claimed.
+    # One approval is used once: a license already redeemed for it (finished or not) leaves a newly claimed code
+    # merely claimed.
     used = aliased(License)
     already_redeemed = exists().where(used.employee_id == employee.employee_id,
                                       used.application_id == employee.decision_application_id,
-                                      used.status == LicenseStatus.REDEEMED)
+                                      used.status.in_((LicenseStatus.REDEEMED, LicenseStatus.FINISHED)))
     license_ = session.scalars(
         update(License)
         .where(License.employee_id == employee.employee_id, License.status == BECOME_ELIGIBLE.source,

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from services.licenses.employees import Decision
 from services.licenses.models import LicenseStatus
 
 DAY = timedelta(days=1)
@@ -28,9 +27,12 @@ CLAIM = Transition("claim", LicenseStatus.AVAILABLE, LicenseStatus.CLAIMED, "lic
 BECOME_ELIGIBLE = Transition("become_eligible", LicenseStatus.CLAIMED, LicenseStatus.ELIGIBLE, "license.eligible")
 REDEEM = Transition("redeem", LicenseStatus.ELIGIBLE, LicenseStatus.REDEEMED, "license.redeemed")
 EXPIRE = Transition("expire", LicenseStatus.ELIGIBLE, LicenseStatus.EXPIRED, "license.expired")
+# Before it is redeemed the company may take a code back, from a claimed or an eligible license alike.
 RELEASE = Transition("release", LicenseStatus.CLAIMED, LicenseStatus.AVAILABLE, "license.released")
+RELEASE_ELIGIBLE = Transition("release", LicenseStatus.ELIGIBLE, LicenseStatus.AVAILABLE, "license.released")
+RELEASES = {RELEASE.source: RELEASE, RELEASE_ELIGIBLE.source: RELEASE_ELIGIBLE}
 REINSTATE = Transition("reinstate", LicenseStatus.EXPIRED, LicenseStatus.ELIGIBLE, "license.reinstated")
-TRANSITIONS = (CLAIM, BECOME_ELIGIBLE, REDEEM, EXPIRE, RELEASE, REINSTATE)
+TRANSITIONS = (CLAIM, BECOME_ELIGIBLE, REDEEM, EXPIRE, RELEASE, RELEASE_ELIGIBLE, REINSTATE)
 
 
 def transition_between(source: str, target: str) -> Transition | None:
@@ -52,6 +54,7 @@ def due_reminder_point(redeem_by: datetime, now: datetime, points: Iterable[int]
     return min(reached) if reached else None
 
 
-def is_releasable(status: str, decision: str | None) -> bool:
-    """A company may take back a code only from an employee whose latest decision is a refusal."""
-    return status == LicenseStatus.CLAIMED and decision == Decision.REFUSED
+def is_releasable(status: str) -> bool:
+    """A company may take back any linked code its employee has not redeemed: after a refusal, or when that
+    employee will not qualify soon (the source document allows both)."""
+    return status in RELEASES

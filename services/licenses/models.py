@@ -21,11 +21,18 @@ class LicenseStatus(StrEnum):
     ELIGIBLE = "eligible"
     REDEEMED = "redeemed"
     EXPIRED = "expired"
+    # The employee finished the certification the license was redeemed for (certified). Set when the courses
+    # service announces it (not built yet); until then a redeemed license stays held.
+    FINISHED = "finished"
 
 
-# A license an employee holds and may still use: at most one per employee (a partial unique index says so).
+# A license an employee holds and may still use: claimed, or eligible for an approval.
 LIVE_STATUSES = (LicenseStatus.CLAIMED, LicenseStatus.ELIGIBLE)
-_LIVE_SQL = "status IN ('claimed', 'eligible')"
+# A license an employee holds until they finish its certification: at most one per employee, whatever the
+# interleaving (a partial unique index says so). A code is claimed before its certification may be known, so
+# "one per certification not finished" is one per employee until that employee finishes.
+HELD_STATUSES = (*LIVE_STATUSES, LicenseStatus.REDEEMED)
+_HELD_SQL = "status IN ({})".format(", ".join(f"'{status}'" for status in HELD_STATUSES))
 _ELIGIBLE_SQL = "status = 'eligible'"
 
 
@@ -39,7 +46,7 @@ class License(Base):
         UniqueConstraint("order_id", "ordinal", name="uq_licenses_order_ordinal"),
         Index("ix_licenses_company_listing", "company_id", "issued_at", "ordinal"),
         Index("ix_licenses_company_status", "company_id", "status"),
-        Index("uq_licenses_live_employee", "employee_id", unique=True, **_partial(_LIVE_SQL)),
+        Index("uq_licenses_held_employee", "employee_id", unique=True, **_partial(_HELD_SQL)),
         Index("ix_licenses_employee", "employee_id"),
         # The sweeps walk eligible licenses by deadline; other states never need it.
         Index("ix_licenses_eligible_deadline", "redeem_by", "id", **_partial(_ELIGIBLE_SQL)),

@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from common.http import ApiError
 from services.licenses.history import Cause, Change, record_changes
 from services.licenses.lifecycle import REDEEM
-from services.licenses.models import LIVE_STATUSES, License, LicenseStatus
+from services.licenses.models import HELD_STATUSES, License, LicenseStatus
 
 
 def current_license(session: Session, employee_id: uuid.UUID) -> License | None:
-    """The employee's live license if they hold one, otherwise the one they claimed last."""
-    live_first = case((License.status.in_(LIVE_STATUSES), 0), else_=1)
+    """The license the employee holds if any, otherwise the one they claimed last."""
+    live_first = case((License.status.in_(HELD_STATUSES), 0), else_=1)
     return session.scalars(select(License).where(License.employee_id == employee_id)
                            .order_by(live_first, License.claimed_at.desc()).limit(1)).first()
 

@@ -1,4 +1,5 @@
-"""The company takes back a code linked to a refused employee, so that it can go to someone else."""
+"""The company takes back a linked code its employee has not redeemed (after a refusal, or when that employee will
+not qualify soon), so that it can go to someone else. The history and the event name the employee unlinked."""
 from __future__ import annotations
 
 import uuid
@@ -7,34 +8,53 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from common.http import ApiError
 from services.licenses import employees
-from services.licenses.employees import Decision
 from services.licenses.history import Cause, Change, record_changes
-from services.licenses.lifecycle import RELEASE
+from services.licenses.lifecycle import RELEASES
 from services.licenses.models import License
+
+
+class NotReleasable(Exception):
+    """The code cannot be taken back: ``status`` says why (available: not linked; redeemed: used; expired)."""
+
+    def __init__(self, status: str) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class UnknownLicense(LookupError):
+    """No license of this company has this id (another company's answers the same)."""
+
+
+def _company_license(session: Session, company_id: uuid.UUID, license_id: uuid.UUID) -> License:
+    license_ = session.scalar(select(License).where(License.id == license_id, License.company_id == company_id)
+                              .execution_options(populate_existing=True))
+    if license_ is None:
+        raise UnknownLicense(license_id)
+    return license_
 
 
 def release_license(session: Session, company_id: uuid.UUID, license_id: uuid.UUID, cause: Cause,
                     now: datetime) -> License:
-    license_ = session.scalar(select(License).where(License.id == license_id, License.company_id == company_id))
-    if license_ is None:
-        raise ApiError(404, "not_found")
-    employee_id = license_.employee_id
-    if license_.status != RELEASE.source or employee_id is None:
-        raise ApiError(409, "not_releasable")
-    # The employee first, then the license: the order the claim and the approval take, so no deadlock, and an
-    # approval arriving now is either seen here (not releasable) or finds the code already released.
-    if employees.lock(session, employee_id).decision != Decision.REFUSED:
-        raise ApiError(409, "not_releasable")
+    employee_id = _company_license(session, company_id, license_id).employee_id
+    if employee_id is not None:
+        # The employee first, then the license: the order the claim and the approval take, so no deadlock; an
+        # approval handled meanwhile is seen in the license read again below.
+        employees.lock(session, employee_id)
+    license_ = _company_license(session, company_id, license_id)
+    transition = RELEASES.get(license_.status)
+    if transition is None or license_.employee_id is None:
+        raise NotReleasable(license_.status)
+    change = Change.of(license_)  # its facts as they were (whose, for which approval): the update clears them
     released = session.scalars(
         update(License)
-        .where(License.id == license_id, License.status == RELEASE.source, License.employee_id == employee_id)
-        .values(status=RELEASE.target, employee_id=None, claimed_at=None, updated_at=now)
+        .where(License.id == license_id, License.status == transition.source,
+               License.employee_id == license_.employee_id)
+        .values(status=transition.target, employee_id=None, claimed_at=None, application_id=None,
+                certification=None, approved_at=None, redeem_by=None, updated_at=now)
         .returning(License)
     ).one_or_none()
-    if released is None:
-        raise ApiError(409, "not_releasable")
-    # The history row and the event name the employee just unlinked.
-    record_changes(session, RELEASE, [Change.of(released, employee_id=employee_id)], cause, now)
+    if released is None:  # redeemed at this very moment (redemption takes no employee lock): the database decided
+        raise NotReleasable(session.scalar(select(License.status).where(License.id == license_id)))
+    record_changes(session, transition, [change], cause, now)
     return released

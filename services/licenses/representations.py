@@ -42,7 +42,7 @@ def company_license_json(license_: License, employee: Employee | None, now: date
     """The tracking shape, plus the linked employee's progress and whether the code may be released."""
     return as_json(license_) | {
         "employee": _employee_json(license_, employee, now) if license_.employee_id else None,
-        "releasable": is_releasable(license_.status, employee.decision if employee else None),
+        "releasable": is_releasable(license_.status),
     }
 
 

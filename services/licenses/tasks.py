@@ -29,7 +29,7 @@ def register_tasks(app: Celery, runtime: Callable[[], ServiceRuntime[Settings]])
 
     @app.task(name=FORGET_FAILURES_TASK)
     def forget_claim_failures(now: str | None = None) -> int:
-        """Failed claims older than the throttling window count for nothing: delete them."""
+        """Failed claims older than the throttling windows count for nothing: delete them."""
         service = runtime()
         return throttling.forget_old_failures(service.db, parse_instant(now),
-                                              service.settings.claim_failure_window_seconds)
+                                              throttling.longest_window(service.settings))

@@ -81,3 +81,11 @@ def queue_license_reinstated(session: Session, contact: EmployeeContact, change:
                              event_id: uuid.UUID) -> bool:
     return _queue(session, contact, f"license_reinstated:{change.license_id}:{instant_key(change.redeem_by)}",
                   "license_reinstated", event_id, **_license_context(change))
+
+
+def queue_code_released(session: Session, contact: EmployeeContact, change: LicenseChange,
+                        event_id: uuid.UUID) -> bool:
+    # Keyed by the release's time: a code released, linked again by the same employee and released again is told
+    # twice, a duplicate event once.
+    return _queue(session, contact, f"license_released:{change.license_id}:{instant_key(change.at)}",
+                  "license_released", event_id)

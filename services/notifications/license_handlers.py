@@ -45,6 +45,13 @@ def confirm_code_released(session: Session, event: Event) -> None:
                                         event.id)
 
 
+@handlers.on("license.released")
+def tell_employee_code_released(session: Session, event: Event) -> None:
+    """The employee whose code the company took back, in their language (their own handler: see the module)."""
+    change = license_change(event)
+    employee_emails.queue_code_released(session, employee_contact(session, change.employee_id), change, event.id)
+
+
 @handlers.on("license.eligible")
 def tell_company_employee_approved(session: Session, event: Event) -> None:
     """The employee heard of the approval from application.approved."""

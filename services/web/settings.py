@@ -29,9 +29,10 @@ class Settings(ServiceSettings):
     ratelimit_storage_uri: str = "memory://"
     password_reset_max_age_minutes: int = 60
     licenses_per_page: int = 50
-    # Claiming a code, on top of the licenses service's own count of failures. An address may be a whole mine
-    # site behind one router, so it gets more room than one account.
-    code_claim_rate_limit_per_address: str = "30 per minute"
+    # Claiming a code, on top of the licenses service's own count of wrong codes: a guard against floods, counting
+    # every claim but typos. An address may be a whole mine camp behind one connection (a shift of a few hundred
+    # people), so it gets far more room than one account.
+    code_claim_rate_limit_per_address: str = "120 per minute"
     code_claim_rate_limit_per_account: str = "10 per minute"
     # One document. Same name as the applications service's setting, so WSCC_MAX_DOCUMENT_BYTES sets both: web
     # refuses a bigger request early (413 page), the service checks the file itself.

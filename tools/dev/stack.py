@@ -43,11 +43,10 @@ class Stack:
 
     @classmethod
     def for_tests(cls, run_id: str, **extra_env: str) -> Stack:
-        # Every browser and test client of a run claims codes from 127.0.0.1, as one mine site's router would:
-        # the per-address budget of failed claims must cover a whole run's deliberate typos.
-        env = {"WSCC_CLAIM_MAX_FAILURES_PER_ADDRESS": "100"} | extra_env
+        # Every browser and test client of a run claims codes from 127.0.0.1, as one mine camp's connection would:
+        # the default per-address budget (typos are not counted) is the camp's, and covers a run too.
         return cls(name=f"wscc_t{run_id}", ports={key: free_port() for key in PORT_SETTINGS},
-                   vhost=f"wscc_t{run_id}", data_dir=ROOT / "var" / "test" / run_id, extra_env=env)
+                   vhost=f"wscc_t{run_id}", data_dir=ROOT / "var" / "test" / run_id, extra_env=dict(extra_env))
 
     def database_url(self, service: str) -> str:
         if not self.use_postgres:

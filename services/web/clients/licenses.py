@@ -40,7 +40,10 @@ class LicensesApi(InternalApi):
     def redeem(self) -> dict:
         return self.json("POST", "/internal/licenses/mine/redeem")
 
-    # The company: a code's history, and taking back a code whose employee was refused.
+    # The company: one code, its history, and taking back a linked code not yet redeemed.
+    def license(self, license_id: Any) -> dict:
+        return self.json("GET", f"/internal/licenses/{license_id}")
+
     def history(self, license_id: Any) -> list[dict]:
         return self.json("GET", f"/internal/licenses/{license_id}/history")["items"]
 

@@ -2,10 +2,14 @@
 "Use my license"."""
 from __future__ import annotations
 
+import math
+import time
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user
 
 from common.clock import utcnow
@@ -17,15 +21,45 @@ from services.web.forms.accounts import EMAIL_TAKEN
 from services.web.forms.employees import ClaimCodeForm, EmployeeRegistrationForm
 from services.web.i18n import current_language
 from services.web.journey import Journey, build_journey
+from services.web.statuses import localized
 from services.web.runtime import get_runtime
 from services.web.sessions import start_session
 from services.web.views.access import role_required
 from services.web.views.auth import configured_limit
+from services.web.views.errors import error_page
 
 bp = Blueprint("employee", __name__, url_prefix="/employee")
 
 
-def claim_message(code: str) -> str:
+# Answers that are not guesses: a typo caught by the check character, or not a code at all. The front door's
+# limits do not count them either.
+NOT_GUESSES = ("mistyped_code", "malformed_code")
+
+
+def wait_message(minutes: int) -> str:
+    return ngettext("Too many wrong codes were tried from your account or your connection. Please wait "
+                    "%(num)d minute before trying again.",
+                    "Too many wrong codes were tried from your account or your connection. Please wait "
+                    "%(num)d minutes before trying again.", minutes)
+
+
+def held_message(fields: dict) -> str:
+    """What the employee holds, and until when (they may see their own code)."""
+    code, certification = fields.get("code") or "", localized(fields.get("certification"), "name")
+    if certification:
+        return _("You already hold license %(code)s for %(certification)s until you finish that certification. "
+                 "A second code cannot be linked to your account before then.", code=code,
+                 certification=certification)
+    return _("You already hold license %(code)s until you finish the certification it is for. A second code "
+             "cannot be linked to your account before then.", code=code)
+
+
+def claim_message(code: str, fields: dict | None = None) -> str:
+    fields = fields or {}
+    if code == "employee_has_license" and fields.get("code"):
+        return held_message(fields)
+    if code == "too_many_attempts" and isinstance(fields.get("retry_after_minutes"), int):
+        return wait_message(fields["retry_after_minutes"])
     messages = {
         "malformed_code": _("This is not a license code. A code has 20 letters and digits, for example "
                             "ABCDE-FGHJK-MNPQR-STVWX."),
@@ -90,22 +124,42 @@ def home() -> Any:
     return _home(ClaimCodeForm())
 
 
+def counts_as_an_attempt(response: Any) -> bool:
+    """The front door's limits count what reached the licenses service as a possible guess, never a typo."""
+    return not g.get("claim_not_a_guess", False)
+
+
 @bp.post("/code")
 @role_required("employee")
-@limiter.limit(configured_limit("code_claim_rate_limit_per_address"))
-@limiter.limit(configured_limit("code_claim_rate_limit_per_account"), key_func=user_key)
+@limiter.limit(configured_limit("code_claim_rate_limit_per_address"), deduct_when=counts_as_an_attempt)
+@limiter.limit(configured_limit("code_claim_rate_limit_per_account"), key_func=user_key,
+               deduct_when=counts_as_an_attempt)
 def claim() -> Any:
     form = ClaimCodeForm()
     if form.validate_on_submit():
         try:
             license_ = LicensesApi().claim(form.code.data, request.remote_addr)
         except (Refused, NotFound) as error:  # an unknown code answers 404: a message on the form too
-            form.code.errors.append(claim_message(error.code))
+            g.claim_not_a_guess = error.code in NOT_GUESSES
+            form.code.errors.append(claim_message(error.code, error.fields))
             return _home(form, 429 if error.status == 429 else 422)
         flash(_("Code %(code)s is now linked to your account. Your employer can follow your progress.",
                 code=license_["code"]), "success")
         return redirect(url_for("employee.home"), 303)
+    g.claim_not_a_guess = True  # empty or too long: never sent
     return _home(form, 422)
+
+
+@bp.errorhandler(RateLimitExceeded)
+def claims_too_fast(error: RateLimitExceeded) -> Any:
+    """The front door's own limit: said on the code form, with the wait, rather than on an error page."""
+    if request.endpoint != "employee.claim":
+        return error_page(429)
+    current = limiter.current_limit
+    seconds = current.reset_at - time.time() if current is not None else 60
+    form = ClaimCodeForm()
+    form.code.errors = [wait_message(max(1, math.ceil(seconds / 60)))]  # not validated: no list yet
+    return _home(form, 429)
 
 
 @bp.post("/license/use")

@@ -87,19 +87,33 @@ def history(license_id: uuid.UUID) -> Any:
     return render_template("licenses/history.html", items=LicensesApi().history(license_id), license_id=license_id)
 
 
+def _not_releasable_message(status: str | None) -> str:
+    messages = {
+        "redeemed": _("This code cannot be released: its employee has already used it (redeemed)."),
+        "finished": _("This code cannot be released: its employee has already used it (redeemed)."),
+        "available": _("This code cannot be released: it is not linked to an employee."),
+        "expired": _("This code cannot be released: it has expired. WSCC can reinstate it."),
+    }
+    return messages.get(status or "", _("This code cannot be released now."))
+
+
 @bp.post("/<uuid:license_id>/release")
 @role_required("company")
 def release(license_id: uuid.UUID) -> Any:
     """The row's "Release" button asks first (a page with the consequences); that page's button releases."""
     page = _page_number(request.form.get("page"))
+    back = url_for("licenses.manage", page=page, _anchor=f"license-{license_id}")
     if request.form.get("confirmed") != "yes":
-        return render_template("licenses/release.html", license_id=license_id, page=page,
-                               code=request.form.get("code", ""), employee_name=request.form.get("employee", ""))
+        license_ = LicensesApi().license(license_id)  # as it is now, not as the table showed it
+        if not license_["releasable"]:
+            flash(_not_releasable_message(license_["status"]), "error")
+            return redirect(back, 303)
+        return render_template("licenses/release.html", license=license_, page=page)
     try:
         released = LicensesApi().release(license_id)
-    except Refused:
-        flash(_("This code cannot be released: only a code whose employee was refused can be."), "error")
+    except Refused as refusal:
+        flash(_not_releasable_message(refusal.fields.get("status")), "error")
     else:
-        flash(_("Code %(code)s is available again: you can give it to another employee.", code=released["code"]),
-              "success")
-    return redirect(url_for("licenses.manage", page=page, _anchor=f"license-{license_id}"), 303)
+        flash(_("Code %(code)s is available again: you can give it to another employee. Its employee will be "
+                "told by e-mail.", code=released["code"]), "success")
+    return redirect(back, 303)

@@ -4,8 +4,10 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import update
+
 from services.licenses.codes import ALPHABET, display, generate_code
-from services.licenses.models import LicenseStatus
+from services.licenses.models import License, LicenseStatus
 from services.licenses.runtime import get_runtime
 from services.licenses.sweeps import expire_due_licenses
 from tests.integration.licenses.support import (an_address, events_about, history_of, issued_codes, license_row,
@@ -64,12 +66,33 @@ def test_someone_elses_code_is_refused_and_ones_own_again_is_fine(company_id, li
     assert [e["type"] for e in events_about([license_.id])] == ["license.claimed"]
 
 
-def test_an_employee_with_a_live_license_cannot_claim_a_second(company_id, employee):
+def test_an_employee_holding_a_license_cannot_claim_a_second_and_is_told_which(company_id, employee):
     first, second = issued_codes(company_id)[:2]
     assert employee.claim(first.code).status_code == 200
     answer = employee.claim(second.code)
     assert (answer.status_code, answer.json()["error"]["code"]) == (409, "employee_has_license")
+    assert answer.json()["error"]["fields"] == {"code": display(first.code), "status": "claimed",
+                                                "certification": None}
     assert license_row(second.id).status == LicenseStatus.AVAILABLE
+
+
+def test_a_redeemed_license_is_held_until_its_employee_finishes(company_id, licenses_service):
+    """The defect: after redeeming, an employee could link a second code that the company could not take back."""
+    first, second = issued_codes(company_id)[:2]
+    employee_id = uuid.uuid4()
+    make_eligible_directly(first.id, employee_id, datetime.now(UTC) + timedelta(days=30))
+    employee = licenses_service.as_actor("employee", user_id=employee_id)
+    assert employee.redeem().json()["status"] == "redeemed"
+    answer = employee.claim(second.code, an_address())
+    assert (answer.status_code, answer.json()["error"]["code"]) == (409, "employee_has_license")
+    fields = answer.json()["error"]["fields"]
+    assert (fields["code"], fields["status"], fields["certification"]["name_en"]) == (
+        display(first.code), "redeemed", "Shift Boss – Underground")
+    assert license_row(second.id).status == LicenseStatus.AVAILABLE and events_about([second.id]) == []
+    # Once finished (the courses service will say so; set here directly), the employee may link another code.
+    with get_runtime().db.unit_of_work() as session:
+        session.execute(update(License).where(License.id == first.id).values(status=LicenseStatus.FINISHED))
+    assert employee.claim(second.code, an_address()).json()["status"] == "claimed"
 
 
 def test_an_expired_code_cannot_be_claimed(company_id, licenses_service):

@@ -35,7 +35,7 @@ def test_the_listing_shows_each_linked_employees_progress_and_deadline(company_i
 
     assert wait_for(lambda: progress() == ["approved", "under_review", None]), progress()
     first, second, third = items()
-    assert first["status"] == "eligible" and first["releasable"] is False
+    assert first["status"] == "eligible" and first["releasable"] is True
     assert first["employee"]["name"] == "Elisapee Anguttitauruq"
     assert first["employee"]["days_left"] == 89
     assert datetime.fromisoformat(first["employee"]["redeem_by"]) == approved_at + timedelta(days=90)

@@ -88,14 +88,16 @@ def test_progress_never_goes_backwards_when_events_arrive_out_of_order(company_i
     assert linked["certification"]["code"] == "shift_boss_underground"
 
 
-def test_a_refusal_makes_the_code_releasable_and_a_later_approval_does_not(company_id, company, employee, events):
+def test_a_refusal_leaves_the_code_releasable_and_a_late_older_approval_changes_nothing(
+        company_id, company, employee, events):
     license_ = issued_codes(company_id)[0]
     employee_id = uuid.UUID(employee.actor.user_id)
     assert employee.claim(license_.code).status_code == 200
     refused_at = datetime.now(UTC) - timedelta(days=1)
-    events.publish(refusal(employee_id, refused_at))
-    assert wait_for(lambda: _item(company, license_.id)["releasable"])
+    refused = events.publish(refusal(employee_id, refused_at))
+    assert wait_for(lambda: handled(refused))
     assert _item(company, license_.id)["employee"]["progress"] == "refused"
+    assert _item(company, license_.id)["releasable"]
     # An older approval arriving late changes nothing: the refusal is the latest decision.
     late = events.publish(approval(employee_id, refused_at - timedelta(days=3)))
     assert wait_for(lambda: handled(late))

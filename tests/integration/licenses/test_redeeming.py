@@ -7,7 +7,10 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
-from services.licenses.models import LicenseStatus
+from sqlalchemy import update
+
+from services.licenses.models import License, LicenseStatus
+from services.licenses.runtime import get_runtime
 from tests.integration.licenses.support import (approval, events_about, handled, history_of, issued_codes,
                                                 license_row, make_eligible_directly, wait_for)
 
@@ -62,13 +65,17 @@ def test_an_employee_without_a_license_is_told_so(employee):
     assert (answer.status_code, answer.json()["error"]["code"]) == (404, "no_license")
 
 
-def test_an_approval_is_used_once_a_second_code_claimed_after_redeeming_stays_claimed(
+def test_an_approval_is_used_once_a_second_code_claimed_after_finishing_stays_claimed(
         company_id, employee, events):
     first, second = issued_codes(company_id, 2)
     assert employee.claim(first.code).status_code == 200
     approved = events.publish(approval(uuid.UUID(employee.actor.user_id)))
     assert wait_for(lambda: handled(approved))
     assert employee.redeem().json()["status"] == "redeemed"
+    # Held until finished: no second code before then.
+    assert employee.claim(second.code).json()["error"]["code"] == "employee_has_license"
+    with get_runtime().db.unit_of_work() as session:  # the courses service will say so; set here directly
+        session.execute(update(License).where(License.id == first.id).values(status=LicenseStatus.FINISHED))
     answer = employee.claim(second.code)
     assert answer.status_code == 200 and answer.json()["status"] == "claimed"
     assert employee.call("GET", "/internal/licenses/mine").json()["license"]["id"] == str(second.id)

@@ -2,7 +2,9 @@
 looks up and reinstates an expired code by the code as typed. The history keeps every employee and every cause."""
 from __future__ import annotations
 
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 from services.licenses.codes import ALPHABET, display, generate_code
@@ -48,12 +50,54 @@ def _releasable(company, license_id) -> bool:
     return next(item for item in items if item["id"] == str(license_id))["releasable"]
 
 
-def test_a_code_whose_employee_was_not_refused_is_not_releasable(company_id, company, employee):
+def test_a_claimed_code_of_an_employee_not_refused_is_released(company_id, company, employee):
+    """The employee will not qualify soon: the company takes the code back without waiting for a refusal."""
     license_ = issued_codes(company_id)[0]
     assert employee.claim(license_.code).status_code == 200
+    assert _releasable(company, license_.id)
     answer = company.call("POST", f"/internal/licenses/{license_.id}/release")
-    assert (answer.status_code, answer.json()["error"]["code"]) == (409, "not_releasable")
-    assert license_row(license_.id).status == LicenseStatus.CLAIMED
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["status"], license_row(license_.id).employee_id) == ("available", None)
+    assert employee.call("GET", "/internal/licenses/mine").json() == {"license": None}
+    [released] = events_about([license_.id], "license.released")
+    assert released["data"]["employee_id"] == employee.actor.user_id
+
+
+def test_an_eligible_code_is_released_with_its_deadline(company_id, company, licenses_service):
+    license_ = issued_codes(company_id)[0]
+    employee_id = uuid.uuid4()
+    make_eligible_directly(license_.id, employee_id, datetime.now(UTC) + timedelta(days=60))
+    assert _releasable(company, license_.id)
+    answer = company.call("POST", f"/internal/licenses/{license_.id}/release")
+    assert answer.status_code == 200, answer.text
+    row = license_row(license_.id)
+    assert (row.status, row.employee_id, row.redeem_by, row.application_id) == ("available", None, None, None)
+    assert [(h.from_status, h.to_status, h.employee_id) for h in history_of(license_.id)][-1] == (
+        "eligible", "available", employee_id)
+    [released] = events_about([license_.id], "license.released")
+    assert released["data"]["employee_id"] == str(employee_id)
+    # Given to someone else, it is merely claimed: the first employee's approval stays theirs.
+    second = licenses_service.as_actor("employee")
+    assert second.claim(license_.code).json()["status"] == "claimed"
+
+
+def test_a_redeemed_code_cannot_be_released(company_id, company, licenses_service):
+    license_ = issued_codes(company_id)[0]
+    employee_id = uuid.uuid4()
+    make_eligible_directly(license_.id, employee_id, datetime.now(UTC) + timedelta(days=60))
+    assert licenses_service.as_actor("employee", user_id=employee_id).redeem().status_code == 200
+    assert not _releasable(company, license_.id)
+    answer = company.call("POST", f"/internal/licenses/{license_.id}/release")
+    assert answer.status_code == 409
+    assert answer.json()["error"] == {"code": "not_releasable", "fields": {"status": "redeemed"}}
+    assert license_row(license_.id).status == LicenseStatus.REDEEMED
+    assert events_about([license_.id], "license.released") == []
+
+
+def test_an_available_code_cannot_be_released(company_id, company):
+    license_ = issued_codes(company_id)[0]
+    answer = company.call("POST", f"/internal/licenses/{license_.id}/release")
+    assert answer.json()["error"] == {"code": "not_releasable", "fields": {"status": "available"}}
 
 
 def test_another_companys_code_is_unknown(company_id, licenses_service):
@@ -170,3 +214,32 @@ def test_the_id_based_reinstate_route_is_gone(company_id, licenses_service):
     answer = licenses_service.as_actor("admin").call("POST", f"/internal/admin/licenses/{license_.id}/reinstate",
                                                      {"redeem_by": in_days(30)})
     assert answer.status_code in (404, 405)
+
+
+def test_a_release_and_a_redemption_at_the_same_moment_leave_one_outcome(company_id, company, licenses_service):
+    """Redemption takes no lock of the employee: the conditional UPDATEs decide, and the loser is told why."""
+    codes = issued_codes(company_id, 10)
+    holders = []
+    for license_ in codes:
+        employee_id = uuid.uuid4()
+        make_eligible_directly(license_.id, employee_id, datetime.now(UTC) + timedelta(days=30))
+        holders.append(licenses_service.as_actor("employee", user_id=employee_id))
+    start = threading.Barrier(2 * len(codes))
+
+    def release(license_) -> int:
+        start.wait()
+        return company.call("POST", f"/internal/licenses/{license_.id}/release").status_code
+
+    def redeem(holder) -> int:
+        start.wait()
+        return holder.redeem().status_code
+
+    with ThreadPoolExecutor(2 * len(codes)) as pool:
+        releases = [pool.submit(release, license_) for license_ in codes]
+        redemptions = [pool.submit(redeem, holder) for holder in holders]
+        outcomes = [(r.result(), d.result()) for r, d in zip(releases, redemptions, strict=True)]
+    for license_, (released, redeemed) in zip(codes, outcomes, strict=True):
+        status = license_row(license_.id).status
+        assert (released, redeemed, status) in ((200, 404, "available"), (409, 200, "redeemed")), outcomes
+        kinds = [event["type"] for event in events_about([license_.id])]
+        assert kinds == (["license.released"] if status == "available" else ["license.redeemed"])

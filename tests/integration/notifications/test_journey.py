@@ -154,7 +154,7 @@ def test_a_refusal_handled_before_the_claim_of_an_earlier_link_still_reaches_the
     assert "Application refused: Sam Okalik" not in subjects(mail.messages(str(later_firm.email)))
 
 
-def test_a_released_code_is_confirmed_and_its_company_hears_no_more_of_that_employee(mail, publish):
+def test_a_released_code_is_confirmed_and_its_company_hears_no_more_of_that_employee(mail, publish, stack):
     firm = company(language="fr")
     sam = employee("Sam Okalik", "fr")
     code = uuid.uuid4()
@@ -166,12 +166,18 @@ def test_a_released_code_is_confirmed_and_its_company_hears_no_more_of_that_empl
     publish("application.refused", refusal(first_application, REASON, at=APPROVED_AT))
     mail.wait_for(str(firm.email), 3)
     released = publish("license.released", license_change(code, firm.company_id, sam, APPROVED_AT + timedelta(days=1)))
+    publish(released)  # delivered twice: still one e-mail to each
     wait_until(lambda: all_handled(released), what="the release handled")
     second = publish("application.refused", refusal(second_application, REASON, at=APPROVED_AT + timedelta(days=30)))
 
     messages = subjects(mail.wait_for(str(firm.email), 4))
     assert "Votre code de licence a été libéré" in messages
     assert "Sam Okalik avait saisi a été libéré" in messages["Votre code de licence a été libéré"]["text"]
-    mail.wait_for(str(sam.email), 3)  # both refusals reached the employee
+    # The employee is told too, once, in their language: both refusals and the release reached them.
+    to_sam = mail.wait_for(str(sam.email), 4)
+    [told] = [message for message in to_sam if message["subject"] == "Votre employeur a repris votre code de licence"]
+    assert told["headers"]["Content-Language"] == "fr" and told["text"].startswith("Bonjour Sam Okalik,")
+    assert "Ce code n'est plus le vôtre" in plain(told["text"])
+    assert f"{stack.env()['WSCC_PUBLIC_URL']}/employee" in told["text"] and not CODE_SHAPED.search(told["text"])
     wait_until(lambda: all_handled(second), what="the second refusal handled")
-    assert len(mail.messages(str(firm.email))) == 4
+    assert len(mail.messages(str(firm.email))) == 4 and len(mail.messages(str(sam.email))) == 4

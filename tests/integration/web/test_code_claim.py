@@ -2,6 +2,8 @@
 on the form, in the employee's language; the company then sees who holds its code."""
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from services.licenses.codes import ALPHABET
@@ -12,6 +14,14 @@ from tests.integration.web.support import text_of
 @pytest.fixture(scope="module")
 def codes(services):
     """Five codes of one company, shared by this module's tests (each test claims its own)."""
+    from tests.integration.web.conftest import make_app
+    company = company_with_codes(make_app(), services.url("PAYPAL_SANDBOX_PORT"))
+    return company, list(company.codes())
+
+
+@pytest.fixture(scope="module")
+def more_codes(services):
+    """Five more codes of another company, for the tests of a camp behind one address and of redeeming."""
     from tests.integration.web.conftest import make_app
     company = company_with_codes(make_app(), services.url("PAYPAL_SANDBOX_PORT"))
     return company, list(company.codes())
@@ -64,10 +74,43 @@ def test_someone_elses_code_is_refused(app, codes):
     assert "already linked to another employee" in claim_error(new_employee(app).claim(code))
 
 
-def test_a_second_license_is_refused(app, codes):
+def test_the_page_explains_the_one_code_rule_before_the_employee_types(app):
+    english = new_employee(app).home()
+    assert "You can hold one license code at a time" in english and "until you finish the certification" in english
+    french = new_employee(app, language="fr").home()
+    assert "Vous ne pouvez détenir qu'un code de licence à la fois" in french
+
+
+def test_a_second_license_is_refused_naming_the_one_held(app, codes):
     employee = new_employee(app)
     assert employee.claim(codes[1][3]).status_code == 303
-    assert "You already hold a license" in claim_error(employee.claim(codes[1][4]))
+    message = claim_error(employee.claim(codes[1][4]))
+    assert f"You already hold license {codes[1][3]} until you finish the certification it is for." in message
+
+
+def test_after_redeeming_a_second_code_is_refused_in_the_employees_language(app, more_codes):
+    """The defect: a redeemed license did not count, so a second code could be linked and never taken back."""
+    from tests.integration.licenses.support import license_row, make_eligible_directly
+    company, all_codes = more_codes
+    first, second = (all_codes[3], company.codes()[all_codes[3]]), (all_codes[4], company.codes()[all_codes[4]])
+    employee = new_employee(app, language="fr")
+    assert employee.claim(first[0]).status_code == 303
+    make_eligible_directly(first[1], license_row(first[1]).employee_id, datetime.now(UTC) + timedelta(days=30))
+    assert employee.submit("/employee/license/use", form_page="/employee").status_code == 303
+    message = claim_error(employee.claim(second[0]))
+    assert (f"Vous détenez déjà la licence {first[0]} pour la certification Chef de quart – Souterrain, jusqu'à "
+            "ce que vous l'ayez terminée.") in message
+    assert "Available" in company.row(second[0]) and "Redeemed" in company.row(first[0])
+
+
+def test_twenty_employees_behind_one_address_trying_a_taken_code_all_hear_already_linked(services, more_codes):
+    """A mine camp shares one address: the code's truth is told to each, not "too many attempts"."""
+    from tests.integration.web.conftest import make_app
+    camp = make_app(login_rate_limit_per_address="1000 per minute")
+    taken = more_codes[1][0]
+    assert new_employee(camp).claim(taken).status_code == 303
+    for _ in range(20):
+        assert "already linked to another employee" in claim_error(new_employee(camp).claim(taken))
 
 
 def test_an_empty_code_asks_for_one(app):
@@ -79,9 +122,33 @@ def test_the_messages_follow_the_employees_language(app):
     assert "Ce n'est pas un code de licence" in claim_error(employee.claim("hello"))
 
 
-def test_guessing_is_throttled_by_the_front_door(services):
+def test_typos_never_lock_anyone_out_at_the_front_door(services, more_codes):
     from tests.integration.web.conftest import make_app
     employee = new_employee(make_app(code_claim_rate_limit_per_account="3 per minute"))
-    statuses = [employee.claim("hello").status_code for _ in range(4)]
+    code = more_codes[1][1]
+    for _ in range(6):
+        assert "One character of this code seems mistyped" in claim_error(employee.claim(mistyped(code)))
+    assert "This is not a license code" in claim_error(employee.claim("hello"))
+    assert employee.claim(code).status_code == 303
+
+
+def test_guessing_is_throttled_by_the_front_door_with_the_wait_shown(services):
+    from services.licenses.codes import generate_code
+    from tests.integration.web.conftest import make_app
+    employee = new_employee(make_app(code_claim_rate_limit_per_account="3 per minute"))
+    statuses = [employee.claim(generate_code()).status_code for _ in range(4)]
     assert statuses == [422, 422, 422, 429]
-    assert "Too many attempts" in text_of(employee.claim("hello"))
+    response = employee.claim(generate_code())
+    assert response.status_code == 429 and 'id="code-error"' in response.get_data(as_text=True)
+    assert "Please wait 1 minute before trying again." in text_of(response)
+
+
+def test_the_licenses_service_stops_a_guesser_and_says_how_long_in_their_language(services, more_codes):
+    from services.licenses.codes import generate_code
+    from tests.integration.web.conftest import make_app
+    employee = new_employee(make_app(code_claim_rate_limit_per_account="100 per minute"), language="fr")
+    for _ in range(10):
+        assert "Aucune licence ne porte ce code" in claim_error(employee.claim(generate_code()))
+    response = employee.claim(more_codes[1][2])
+    assert response.status_code == 429
+    assert "Veuillez patienter 15 minutes avant de réessayer." in text_of(response)

@@ -2,12 +2,12 @@
 import csv
 import io
 import re
-
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.integration.web.support import Visitor, text_of
+from tests.integration.web.support import Visitor, text_of, wait_for
 
 ROW = re.compile(r'<tr id="license-([0-9a-f-]{36})"')
 
@@ -115,3 +115,82 @@ def test_pagination_links_appear_with_more_codes_than_a_page(services, paid_comp
     assert 'aria-current="page">2</span>' in html
     assert 'href="/licenses?page=1"' in html and 'href="/licenses?page=3"' in html
     assert "Next page" in html and "Previous page" in html
+
+
+# Releasing a code: any linked code not yet redeemed, after a confirmation; the history keeps both employees.
+
+@pytest.fixture
+def company(services):
+    from tests.integration.web.conftest import make_app
+    from tests.integration.web.people import company_with_codes
+    return company_with_codes(make_app(), services.url("PAYPAL_SANDBOX_PORT"))
+
+
+def linked(app, company, code: str):
+    from tests.integration.web.people import new_employee
+    employee = new_employee(app)
+    assert employee.claim(code).status_code == 303
+    assert wait_for(lambda: employee.name in company.row(code))
+    return employee
+
+
+def ask_to_release(company, license_id: str):
+    return company.visitor.submit(f"/licenses/{license_id}/release", {"page": "1"}, form_page="/licenses")
+
+
+def confirm_release(company, license_id: str):
+    return company.visitor.submit(f"/licenses/{license_id}/release", {"page": "1", "confirmed": "yes"},
+                                  form_page="/licenses")
+
+
+def test_a_claimed_code_is_released_after_confirmation_and_the_history_keeps_both_employees(app, company):
+    """No refusal needed: the employee is not going to qualify soon, and the company gives the code to another."""
+    code, license_id = next(iter(company.codes().items()))
+    first = linked(app, company, code)
+    assert "Release" in company.row(code)
+
+    asked = ask_to_release(company, license_id)
+    assert asked.status_code == 200
+    page = text_of(asked)
+    assert f"Release code {code}?" in page and "Yes, release this code" in page and "Cancel" in page
+    assert f"It will no longer be linked to {first.name}, who will be told by e-mail" in page
+    assert first.name in company.row(code)  # asking changed nothing
+
+    assert confirm_release(company, license_id).status_code == 303
+    assert f"Code {code} is available again" in text_of(company.visitor.get("/licenses"))
+    assert "Available" in company.row(code) and first.name not in company.row(code)
+    first.home()  # the page that shows the flash of the claim
+    home = first.home()
+    assert code not in home and "You can hold one license code at a time" in home
+
+    second = linked(app, company, code)
+    history = text_of(company.visitor.get(f"/licenses/{license_id}/history"))
+    assert first.name in history and second.name in history and "Your company" in history
+
+
+def test_an_eligible_code_is_released_after_a_confirmation_that_names_its_deadline(app, company):
+    from tests.integration.licenses.support import license_row, make_eligible_directly
+    code, license_id = next(iter(company.codes().items()))
+    employee = linked(app, company, code)
+    make_eligible_directly(license_id, license_row(license_id).employee_id, datetime.now(UTC) + timedelta(days=45))
+    assert "Release" in company.row(code)
+    page = text_of(ask_to_release(company, license_id))
+    assert "WSCC approved this employee: they could use this code until" in page and employee.name in page
+    assert confirm_release(company, license_id).status_code == 303
+    assert "Available" in company.row(code)
+    assert license_row(license_id).redeem_by is None
+
+
+def test_a_redeemed_code_cannot_be_released_and_the_company_is_told_why(app, company):
+    from tests.integration.licenses.support import license_row, make_eligible_directly
+    code, license_id = next(iter(company.codes().items()))
+    employee = linked(app, company, code)
+    make_eligible_directly(license_id, license_row(license_id).employee_id, datetime.now(UTC) + timedelta(days=45))
+    assert employee.submit("/employee/license/use", form_page="/employee").status_code == 303
+    assert license_row(license_id).status == "redeemed"
+    assert "Release" not in company.row(code)
+    for release in (ask_to_release, confirm_release):  # asked, or a confirmation sent from an old page
+        assert release(company, license_id).status_code == 303
+        assert "This code cannot be released: its employee has already used it (redeemed)." in text_of(
+            company.visitor.get("/licenses"))
+    assert employee.name in company.row(code) and license_row(license_id).status == "redeemed"

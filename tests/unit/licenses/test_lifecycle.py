@@ -4,7 +4,6 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
-from services.licenses.employees import Decision
 from services.licenses.lifecycle import (BECOME_ELIGIBLE, CLAIM, EXPIRE, REDEEM, REINSTATE, RELEASE, TRANSITIONS,
                                          days_left, due_reminder_point, is_releasable, transition_between)
 from services.licenses.models import LicenseStatus as S
@@ -16,7 +15,8 @@ POINTS = (30, 7, 1)
 def test_the_only_transitions_are_those_of_the_product():
     allowed = {(t.source, t.target) for t in TRANSITIONS}
     assert allowed == {(S.AVAILABLE, S.CLAIMED), (S.CLAIMED, S.ELIGIBLE), (S.ELIGIBLE, S.REDEEMED),
-                       (S.ELIGIBLE, S.EXPIRED), (S.CLAIMED, S.AVAILABLE), (S.EXPIRED, S.ELIGIBLE)}
+                       (S.ELIGIBLE, S.EXPIRED), (S.CLAIMED, S.AVAILABLE), (S.ELIGIBLE, S.AVAILABLE),
+                       (S.EXPIRED, S.ELIGIBLE)}
     for source, target in itertools.product(S, S):
         assert (transition_between(source, target) is not None) == ((source, target) in allowed)
 
@@ -65,9 +65,7 @@ def test_no_reminder_once_the_deadline_has_passed():
     assert due_reminder_point(NOW - timedelta(minutes=1), NOW, POINTS) is None
 
 
-def test_only_a_claimed_code_of_a_refused_employee_is_releasable():
-    assert is_releasable(S.CLAIMED, Decision.REFUSED)
-    assert not is_releasable(S.CLAIMED, Decision.APPROVED)
-    assert not is_releasable(S.CLAIMED, None)
-    for status in (S.AVAILABLE, S.ELIGIBLE, S.REDEEMED, S.EXPIRED):
-        assert not is_releasable(status, Decision.REFUSED)
+def test_any_linked_code_not_yet_redeemed_is_releasable_whatever_the_decision():
+    assert is_releasable(S.CLAIMED) and is_releasable(S.ELIGIBLE)
+    for status in (S.AVAILABLE, S.REDEEMED, S.EXPIRED, S.FINISHED):
+        assert not is_releasable(status)

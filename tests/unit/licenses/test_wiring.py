@@ -31,11 +31,11 @@ def test_every_scheduled_task_is_registered_and_expires_before_the_next_is_sent(
 
 def test_settings_read_the_environment_with_local_defaults(monkeypatch):
     for name in ("WSCC_CLAIM_MAX_FAILURES_PER_ACCOUNT", "WSCC_CLAIM_MAX_FAILURES_PER_ADDRESS",
-                 "WSCC_CLAIM_FAILURE_WINDOW_SECONDS", "WSCC_LICENSE_REMINDER_DAYS"):
+                 "WSCC_CLAIM_FAILURE_WINDOW_SECONDS", "WSCC_CLAIM_ADDRESS_WINDOW_SECONDS", "WSCC_LICENSE_REMINDER_DAYS"):
         monkeypatch.delenv(name, raising=False)  # a test stack of the same session may have set them
     defaults = Settings()
-    assert (defaults.claim_max_failures_per_account, defaults.claim_max_failures_per_address,
-            defaults.claim_failure_window_seconds) == (10, 10, 900)
+    assert (defaults.claim_max_failures_per_account, defaults.claim_failure_window_seconds) == (10, 900)
+    assert (defaults.claim_max_failures_per_address, defaults.claim_address_window_seconds) == (300, 3600)
     assert defaults.license_reminder_days == [30, 7, 1]
     monkeypatch.setenv("WSCC_LICENSE_REMINDER_DAYS", "[14, 3]")
     monkeypatch.setenv("WSCC_CLAIM_MAX_FAILURES_PER_ADDRESS", "50")

@@ -36,6 +36,7 @@ CONTEXTS = {
     "course_access_open": {"certification": CERTIFICATION, "redeem_by": DEADLINE, "portal_url": EMPLOYEE_PAGE},
     "license_expired": {"certification": CERTIFICATION, "redeem_by": DEADLINE, "portal_url": EMPLOYEE_PAGE},
     "license_reinstated": {"certification": CERTIFICATION, "redeem_by": DEADLINE, "portal_url": EMPLOYEE_PAGE},
+    "license_released": {"portal_url": EMPLOYEE_PAGE},
     # To the company, about its employee
     "employee_linked_code": _employer(),
     "employee_approved": _employer(certification=CERTIFICATION, redeem_by=DEADLINE),

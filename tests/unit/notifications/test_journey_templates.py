@@ -18,7 +18,7 @@ def everything(email) -> str:
 
 
 def test_the_samples_cover_both_audiences():
-    assert len(EMPLOYEE_TEMPLATES) == 9 and len(EMPLOYER_TEMPLATES) == 7
+    assert len(EMPLOYEE_TEMPLATES) == 10 and len(EMPLOYER_TEMPLATES) == 7
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -73,6 +73,7 @@ def test_subjects_in_english():
         "license_expired": "Your license has expired",
         "license_expiring": "Reminder: 7 days left to use your license",
         "license_reinstated": "Your license has been reinstated",
+        "license_released": "Your employer has taken back your license code",
         "code_released": "Your license code has been released",
         "employee_approved": "Application approved: Sam Okalik",
         "employee_license_expired": "License expired: Sam Okalik",
@@ -95,6 +96,7 @@ def test_subjects_in_french():
         "license_expired": "Votre licence a expiré",
         "license_expiring": "Rappel : il vous reste 7 jours pour utiliser votre licence",
         "license_reinstated": "Votre licence a été rétablie",
+        "license_released": "Votre employeur a repris votre code de licence",
         "code_released": "Votre code de licence a été libéré",
         "employee_approved": "Demande approuvée : Sam Okalik",
         "employee_license_expired": "Licence expirée : Sam Okalik",
