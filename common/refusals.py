@@ -2,13 +2,15 @@
 service's API maps each kind to one status, once, in ``common.http``.
 
 ``code`` is a stable word the caller can act on (the front door turns it into a sentence in the user's language);
-``fields`` names the input fields at fault, each with its own code.
+``fields`` names the input fields at fault, each with its own code, or facts the answer can state.
 """
 from __future__ import annotations
 
+from typing import Any
+
 
 class Refusal(Exception):
-    def __init__(self, code: str, fields: dict[str, str] | None = None) -> None:
+    def __init__(self, code: str, fields: dict[str, Any] | None = None) -> None:
         super().__init__(code)
         self.code, self.fields = code, fields or {}
 
@@ -36,7 +38,7 @@ class Gone(Refusal):
 class TooManyAttempts(Refusal):
     """The caller is over a limit; ``retry_after`` seconds tell when to try again."""
 
-    def __init__(self, code: str, retry_after: int | None = None, fields: dict[str, str] | None = None) -> None:
+    def __init__(self, code: str, retry_after: int | None = None, fields: dict[str, Any] | None = None) -> None:
         super().__init__(code, fields)
         self.retry_after = retry_after
 

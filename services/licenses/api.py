@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from flask import Blueprint, Response
 
 from common.clock import utcnow
-from common.http import ApiError, actor, requires_actor
+from common.http import actor, requires_actor
 from services.licenses import queries
 from common.api_input import acting_company_id, json_body, query_int
 from services.licenses.history import Cause
 from services.licenses.models import Employee
-from services.licenses.releasing import NotReleasable, UnknownLicense, release_license
+from services.licenses.releasing import release_license
 from services.licenses.representations import company_license_json
 from services.licenses.runtime import get_runtime
 from services.licenses.tracking import update_tracking
@@ -77,14 +77,9 @@ def one(license_id: uuid.UUID):
 def release(license_id: uuid.UUID):
     """A linked code not yet redeemed goes back to the company's pool; its employee is told."""
     now = utcnow()
-    try:
-        with get_runtime().db.unit_of_work() as session:
-            license_ = release_license(session, acting_company_id(), license_id, Cause.user(actor()), now)
-            return company_license_json(license_, None, now)
-    except UnknownLicense:
-        raise ApiError(404, "not_found") from None
-    except NotReleasable as refusal:
-        raise ApiError(409, "not_releasable", {"status": refusal.status}) from None
+    with get_runtime().db.unit_of_work() as session:
+        license_ = release_license(session, acting_company_id(), license_id, Cause.user(actor()), now)
+        return company_license_json(license_, None, now)
 
 
 @api.get("/licenses/<uuid:license_id>/history")

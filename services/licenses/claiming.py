@@ -21,36 +21,37 @@ from sqlalchemy.orm import Session
 
 from common.clock import utcnow
 from common.db import Database
-from common.http import ApiError
+from common.refusals import Conflict, Invalid, NotFound, Refusal
 from common.tokens import Actor
 from services.licenses import employees
-from services.licenses.codes import MalformedCode, MistypedCode, normalize
+from services.licenses.codes import MalformedCode, MistypedCode, display, normalize
 from services.licenses.eligibility import make_eligible
 from services.licenses.history import Cause, Change, record_changes
 from services.licenses.lifecycle import CLAIM
 from services.licenses.models import HELD_STATUSES, Employee, License, LicenseStatus
 from services.licenses.settings import Settings
-from services.licenses.throttling import ClaimThrottle, TooManyAttempts
+from services.licenses.throttling import ClaimThrottle, TooManyGuesses
 
 
-class HoldsALicense(Exception):
+class HoldsALicense(Conflict):
     """The employee already holds a license (claimed, eligible, or redeemed and not finished): one at a time.
-    Its facts are copied, as the refused transaction is rolled back."""
+    What they hold is named, so the answer can say it (their own code, never another's); its facts are copied, as
+    the refused transaction is rolled back."""
 
     def __init__(self, held: License) -> None:
-        super().__init__(held.id)
-        self.code, self.status, self.certification = held.code, held.status, held.certification
+        super().__init__("employee_has_license", {"code": display(held.code), "status": held.status,
+                                                  "certification": held.certification})
 
 
 def claim_license(db: Database, settings: Settings, actor: Actor, typed: object, client_address: str | None,
                   now: datetime | None = None) -> License:
-    """Throttled claim of a typed code by the acting employee, in one transaction; raises ApiError,
-    ``HoldsALicense`` or ``TooManyAttempts`` with the reason it is refused, after committing the guess that the
+    """Throttled claim of a typed code by the acting employee, in one transaction; raises a refusal
+    (``HoldsALicense``, ``TooManyGuesses``, ...) with the reason it is refused, after committing the guess that the
     throttle counts."""
     now = now or utcnow()
     code = read_code(typed)  # a typo is no guess: answered here, never counted, the database untouched
     throttle = ClaimThrottle(settings, uuid.UUID(actor.user_id), client_address, now)
-    refusal: ApiError | None = None
+    refusal: Refusal | None = None
     with db.unit_of_work() as session:
         # Taken first: claims of one account take turns (the throttle counts them), and an approval of this
         # employee handled at the same moment waits for the claim, or the claim for it.
@@ -59,11 +60,11 @@ def claim_license(db: Database, settings: Settings, actor: Actor, typed: object,
         if minutes is not None:
             known = session.scalar(select(License).where(License.code == code))
             if known is None or known.status == LicenseStatus.AVAILABLE:
-                raise TooManyAttempts(minutes)
+                raise TooManyGuesses(minutes)
             return _not_available(known, employee.employee_id)
         try:
             license_ = claim_code(session, employee, code, Cause.user(actor), now)
-        except ApiError as error:  # refusals write nothing but their failure, committed with the locks held
+        except Refusal as error:  # refusals write nothing but their failure, committed with the locks held
             refusal = error
             throttle.record_failure(session, error.code)
     if refusal is not None:
@@ -73,13 +74,13 @@ def claim_license(db: Database, settings: Settings, actor: Actor, typed: object,
 
 def read_code(typed: object) -> str:
     if not isinstance(typed, str):
-        raise ApiError(422, "malformed_code", {"code": "required"})
+        raise Invalid("malformed_code", {"code": "required"})
     try:
         return normalize(typed)
     except MistypedCode:
-        raise ApiError(422, "mistyped_code", {"code": "mistyped"}) from None
+        raise Invalid("mistyped_code", {"code": "mistyped"}) from None
     except MalformedCode:
-        raise ApiError(422, "malformed_code", {"code": "malformed"}) from None
+        raise Invalid("malformed_code", {"code": "malformed"}) from None
 
 
 def held_license(session: Session, employee_id: uuid.UUID) -> License | None:
@@ -110,14 +111,14 @@ def claim_code(session: Session, employee: Employee, code: str, cause: Cause, no
 def _unclaimable(session: Session, code: str, employee_id: uuid.UUID) -> License:
     license_ = session.scalar(select(License).where(License.code == code))
     if license_ is None:
-        raise ApiError(404, "unknown_code")
+        raise NotFound("unknown_code")
     return _not_available(license_, employee_id)
 
 
 def _not_available(license_: License, employee_id: uuid.UUID) -> License:
     """Why an existing code that is not available cannot be claimed; the employee's own code again is no error."""
     if license_.status == LicenseStatus.EXPIRED:
-        raise ApiError(409, "code_expired")
+        raise Conflict("code_expired")
     if license_.employee_id == employee_id:
         return license_
-    raise ApiError(409, "claimed_by_someone_else")
+    raise Conflict("claimed_by_someone_else")

@@ -5,14 +5,12 @@ from flask import Blueprint
 
 from common.clock import utcnow
 from common.api_input import acting_user_id, json_body
-from common.http import ApiError, actor, requires_actor
-from services.licenses.claiming import HoldsALicense, claim_license
-from services.licenses.codes import display
+from common.http import actor, requires_actor
+from services.licenses.claiming import claim_license
 from services.licenses.history import Cause
 from services.licenses.representations import employee_license_json
 from services.licenses.redeeming import current_license, redeem_license
 from services.licenses.runtime import get_runtime
-from services.licenses.throttling import TooManyAttempts
 
 employee_api = Blueprint("licenses_employee_api", __name__, url_prefix="/internal/licenses")
 ADDRESS_MAX = 64
@@ -31,14 +29,8 @@ def claim():
     payload = json_body()
     runtime = get_runtime()
     now = utcnow()
-    try:
-        license_ = claim_license(runtime.db, runtime.settings, actor(), payload.get("code"),
-                                 _client_address(payload.get("client_address")), now)
-    except HoldsALicense as refusal:  # what they hold, so the answer can say it (their own code, never another's)
-        raise ApiError(409, "employee_has_license", {"code": display(refusal.code), "status": refusal.status,
-                                                     "certification": refusal.certification}) from None
-    except TooManyAttempts as refusal:
-        raise ApiError(429, "too_many_attempts", {"retry_after_minutes": refusal.minutes}) from None
+    license_ = claim_license(runtime.db, runtime.settings, actor(), payload.get("code"),
+                             _client_address(payload.get("client_address")), now)
     return employee_license_json(license_, now)
 
 

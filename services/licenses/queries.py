@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from common.http import ApiError
+from common.refusals import NotFound
 from services.licenses.models import LIVE_STATUSES, Employee, License, LicenseHistory, LicenseStatus
 from services.licenses.representations import company_license_json, history_json
 
@@ -59,7 +59,7 @@ def company_licenses(session: Session, company_id: uuid.UUID, now: datetime, bat
 def company_license(session: Session, company_id: uuid.UUID, license_id: uuid.UUID) -> License:
     license_ = session.scalar(select(License).where(License.id == license_id, License.company_id == company_id))
     if license_ is None:
-        raise ApiError(404, "not_found")
+        raise NotFound("not_found")
     return license_
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
-from common.http import ApiError
+from common.refusals import Conflict, NotFound
 from services.licenses.history import Cause, Change, record_changes
 from services.licenses.lifecycle import REDEEM
 from services.licenses.models import HELD_STATUSES, License, LicenseStatus
@@ -33,9 +33,9 @@ def redeem_license(session: Session, employee_id: uuid.UUID, cause: Cause, now: 
         return redeemed
     license_ = current_license(session, employee_id)
     if license_ is None:
-        raise ApiError(404, "no_license")
+        raise NotFound("no_license")
     if license_.status == LicenseStatus.REDEEMED:
         return license_
     if license_.status in (LicenseStatus.ELIGIBLE, LicenseStatus.EXPIRED):
-        raise ApiError(409, "deadline_passed")
-    raise ApiError(409, "not_eligible")
+        raise Conflict("deadline_passed")
+    raise Conflict("not_eligible")

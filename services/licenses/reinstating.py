@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common.clock import parse_instant
-from common.http import ApiError
+from common.refusals import Conflict, Invalid, NotFound
 from services.licenses import employees
 from services.licenses.history import Cause, Change, record_changes
 from services.licenses.lifecycle import REINSTATE, days_left
@@ -24,9 +24,9 @@ def read_deadline(raw: object, now: datetime) -> datetime:
     except ValueError:
         deadline = None
     if deadline is None:
-        raise ApiError(422, "invalid_deadline", {"redeem_by": "invalid_date"})
+        raise Invalid("invalid_deadline", {"redeem_by": "invalid_date"})
     if deadline <= now:
-        raise ApiError(422, "invalid_deadline", {"redeem_by": "in_the_past"})
+        raise Invalid("invalid_deadline", {"redeem_by": "in_the_past"})
     return deadline
 
 
@@ -34,7 +34,7 @@ def license_with_code(session: Session, code: str) -> License:
     """The license whose stored code is ``code``; 404 ``unknown_code`` when none is."""
     license_ = session.scalar(select(License).where(License.code == code))
     if license_ is None:
-        raise ApiError(404, "unknown_code")
+        raise NotFound("unknown_code")
     return license_
 
 
@@ -42,7 +42,7 @@ def reinstate_license(session: Session, code: str, redeem_by: datetime, cause: C
     """``code`` is the stored form of a code (``codes.normalize``)."""
     license_ = license_with_code(session, code)
     if license_.status != REINSTATE.source or license_.employee_id is None:
-        raise ApiError(409, "not_expired")
+        raise Conflict("not_expired")
     employees.lock(session, license_.employee_id)  # same lock order as claims and approvals
     try:
         with session.begin_nested():
@@ -52,8 +52,8 @@ def reinstate_license(session: Session, code: str, redeem_by: datetime, cause: C
                 .returning(License)
             ).one_or_none()
     except IntegrityError:  # the employee has claimed another code since: one live license each
-        raise ApiError(409, "employee_has_license") from None
+        raise Conflict("employee_has_license") from None
     if reinstated is None:
-        raise ApiError(409, "not_expired")
+        raise Conflict("not_expired")
     record_changes(session, REINSTATE, [Change.of(reinstated, days_left=days_left(redeem_by, now))], cause, now)
     return reinstated

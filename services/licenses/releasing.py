@@ -8,29 +8,33 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from common.refusals import Conflict, NotFound
 from services.licenses import employees
 from services.licenses.history import Cause, Change, record_changes
 from services.licenses.lifecycle import RELEASES
 from services.licenses.models import License
 
 
-class NotReleasable(Exception):
+class NotReleasable(Conflict):
     """The code cannot be taken back: ``status`` says why (available: not linked; redeemed: used; expired)."""
 
     def __init__(self, status: str) -> None:
-        super().__init__(status)
+        super().__init__("not_releasable", {"status": status})
         self.status = status
 
 
-class UnknownLicense(LookupError):
+class UnknownLicense(NotFound):
     """No license of this company has this id (another company's answers the same)."""
+
+    def __init__(self) -> None:
+        super().__init__("not_found")
 
 
 def _company_license(session: Session, company_id: uuid.UUID, license_id: uuid.UUID) -> License:
     license_ = session.scalar(select(License).where(License.id == license_id, License.company_id == company_id)
                               .execution_options(populate_existing=True))
     if license_ is None:
-        raise UnknownLicense(license_id)
+        raise UnknownLicense()
     return license_
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, delete, select, text
 from sqlalchemy.orm import Session
 
 from common.db import Database
+from common.refusals import TooManyAttempts
 from services.licenses.models import ClaimFailure
 from services.licenses.settings import Settings
 
@@ -32,11 +33,11 @@ GUESSES = frozenset({"unknown_code"})
 ADDRESS_LOCK_CLASS = 0x4C49  # "LI"censes
 
 
-class TooManyAttempts(Exception):
+class TooManyGuesses(TooManyAttempts):
     """Too many guesses from this account or address: ``minutes`` until the next claim may be tried."""
 
     def __init__(self, minutes: int) -> None:
-        super().__init__(minutes)
+        super().__init__("too_many_attempts", retry_after=minutes * 60, fields={"retry_after_minutes": minutes})
         self.minutes = minutes
 
 

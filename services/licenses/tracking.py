@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from common.clock import utcnow
-from common.http import ApiError
+from common.refusals import Invalid, NotFound
 from services.licenses.models import License
 
 NAME_MAX = 200
@@ -33,7 +33,7 @@ def parse_tracking(payload: dict) -> tuple[str | None, date | None]:
             if not EARLIEST_DATE <= assignment_date <= date(utcnow().year + 1, 12, 31):
                 fields["assignment_date"] = "out_of_range"
     if fields:
-        raise ApiError(422, "invalid_tracking", fields)
+        raise Invalid("invalid_tracking", fields)
     return ((name or "").strip() or None), assignment_date
 
 
@@ -42,7 +42,7 @@ def update_tracking(session: Session, company_id: uuid.UUID, license_id: uuid.UU
     license_ = session.scalar(select(License).where(License.id == license_id, License.company_id == company_id)
                               .with_for_update())
     if license_ is None:
-        raise ApiError(404, "not_found")
+        raise NotFound("not_found")
     license_.assigned_to_name, license_.assignment_date = name, assignment_date
     license_.updated_at = utcnow()
     return license_

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from common.db import Database
-from common.http import ApiError
+from common.refusals import Refusal
 from common.tokens import Actor
 from services.licenses import employees
 from services.licenses.claiming import HoldsALicense, claim_license
@@ -18,7 +18,6 @@ from services.licenses.handlers import make_approved_employees_license_eligible
 from services.licenses.models import ClaimFailure, License, LicenseStatus
 from services.licenses.runtime import get_runtime
 from services.licenses.settings import get_settings
-from services.licenses.throttling import TooManyAttempts
 from tests.integration.licenses.support import (an_address, approval, events_about, history_of, issued_codes,
                                                 license_row)
 
@@ -46,7 +45,7 @@ def test_fifty_employees_claiming_one_code_at_once_leave_exactly_one_winner(comp
         try:
             claim_license(wide_database, settings, actor, license_.code, an_address())
             return actor.user_id
-        except ApiError as refusal:
+        except Refusal as refusal:
             return refusal.code
 
     with ThreadPoolExecutor(CLAIMANTS) as pool:
@@ -111,10 +110,8 @@ def test_simultaneous_guesses_cannot_overrun_the_limit(wide_database):
         start.wait()
         try:
             claim_license(wide_database, get_settings(), actor, generate_code(), an_address())
-        except ApiError as refusal:
+        except Refusal as refusal:  # too_many_attempts included
             return refusal.code
-        except TooManyAttempts:
-            return "too_many_attempts"
         return "claimed"
 
     with ThreadPoolExecutor(CLAIMANTS) as pool:

@@ -10,14 +10,14 @@ import pytest
 from sqlalchemy import func, select
 
 from common.db import Database
-from common.http import ApiError
+from common.refusals import Refusal
 from common.tokens import Actor
 from services.licenses.claiming import claim_license
 from services.licenses.codes import ALPHABET, generate_code
 from services.licenses.models import ClaimFailure, Employee, LicenseStatus
 from services.licenses.runtime import get_runtime
 from services.licenses.settings import get_settings
-from services.licenses.throttling import TooManyAttempts
+from services.licenses.throttling import TooManyGuesses
 from tests.integration.licenses.support import an_address, issued_codes, license_row
 
 CAMP = 20
@@ -45,10 +45,10 @@ def new_actor() -> Actor:
 def outcome(database: Database, settings, actor: Actor, code: str, address: str) -> str:
     try:
         claim_license(database, settings, actor, code, address)
-    except ApiError as refusal:
-        return refusal.code
-    except TooManyAttempts as refusal:
+    except TooManyGuesses as refusal:
         return f"wait {refusal.minutes} min"
+    except Refusal as refusal:
+        return refusal.code
     return "claimed"
 
 
