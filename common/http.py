@@ -40,7 +40,7 @@ def requires_actor(*roles: str) -> Callable:
                 raise ApiError(401, "missing_token")
             runtime: ServiceRuntime = g.runtime
             try:
-                g.actor = read_token(runtime.settings.internal_token_secret, header.removeprefix("Bearer "),
+                g.actor = read_token(runtime.settings.internal_token_secret.get_secret_value(), header.removeprefix("Bearer "),
                                      runtime.settings.internal_token_max_age)
             except InvalidToken:
                 raise ApiError(401, "invalid_token") from None
@@ -91,7 +91,7 @@ def create_service_api(service: str, runtime: Callable[[], ServiceRuntime], blue
     """The Flask app of a service's internal API: logging, correlation ids, JSON errors, health, its routes."""
     app = Flask(service)
     settings = runtime().settings
-    configure_logging(service, settings.log_level)
+    configure_logging(service, settings, process=f"{service}-api")
 
     @app.before_request
     def bind_request() -> None:

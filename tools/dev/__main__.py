@@ -24,7 +24,7 @@ def postgres_answers() -> bool:
 
 
 def main() -> None:
-    stack = Stack(name="wscc", ports=DEV_PORTS, use_postgres=postgres_answers())
+    stack = Stack(name="wscc", ports=DEV_PORTS, use_postgres=postgres_answers(), log_dir=ROOT / "var" / "log")
     stack.prepare()
     environment = Processes(stack).environment()
     os.environ.update(environment)
@@ -38,8 +38,9 @@ def main() -> None:
 
 
 def banner(stack: Stack, logins: dict) -> str:
-    flower_user = os.environ.get("WSCC_FLOWER_USER", "operator")
-    flower_password = os.environ.get("WSCC_FLOWER_PASSWORD", "operator-password")
+    from services.scheduler.settings import Settings as SchedulerSettings
+    flower = SchedulerSettings()  # this checkout's own login: var/secrets.env, already in the environment
+    flower_user, flower_password = flower.flower_user, flower.flower_password.get_secret_value()
     accounts = "\n".join(f"      {role + ':':24}{login.email} / {login.password}" for role, login in logins.items())
     database = "PostgreSQL (wscc_<service>)" if stack.use_postgres else f"SQLite files in {stack.data_dir}"
     return f"""
@@ -50,7 +51,8 @@ WSCC bulk license portal — everything starting ({database}, RabbitMQ vhost {st
   PayPal sandbox    {stack.url('PAYPAL_SANDBOX_PORT')}/checkoutnow   (buyer@example.com / sandbox-pass, card 4111 1111 1111 1111)
   Mail (SMTP sink)  {stack.url('SMTP_SINK_HTTP_PORT')}
   orders API {stack.url('ORDERS_PORT')}/readyz   licenses API {stack.url('LICENSES_PORT')}/readyz   applications API {stack.url('APPLICATIONS_PORT')}/readyz
-Stop with Ctrl-C.
+Below: one line per request or handled event, warnings marked "!!"; full JSON logs in {stack.log_dir}/.
+Secrets of this checkout: {ROOT / "var" / "secrets.env"}. Stop with Ctrl-C.
 """
 
 
