@@ -9,9 +9,14 @@ from bench.purchase import Company, pay
 from tests.waiting import wait_for
 
 
+def flower_login(stack) -> tuple[str, str]:
+    """This checkout's own Flower login (var/secrets.env), as `make dev` prints it."""
+    env = stack.env()
+    return env.get("WSCC_FLOWER_USER", "operator"), env["WSCC_FLOWER_PASSWORD"]
+
+
 def flower_tasks(stack) -> dict:
-    response = requests.get(f"{stack.url('FLOWER_PORT')}/api/tasks", auth=("operator", "operator-password"),
-                            timeout=10)
+    response = requests.get(f"{stack.url('FLOWER_PORT')}/api/tasks", auth=flower_login(stack), timeout=10)
     response.raise_for_status()
     return response.json()
 
@@ -19,7 +24,7 @@ def flower_tasks(stack) -> dict:
 def flower_hears_from(worker_prefix: str, stack) -> bool:
     """Flower reports only the task runs it saw happen: it must be receiving that worker's heartbeats."""
     workers = requests.get(f"{stack.url('FLOWER_PORT')}/api/workers", params={"status": "true"},
-                           auth=("operator", "operator-password"), timeout=10).json()
+                           auth=flower_login(stack), timeout=10).json()
     return any(name.startswith(worker_prefix) and alive for name, alive in workers.items())
 
 
