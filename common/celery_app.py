@@ -128,7 +128,8 @@ def _register_handlers(app: Celery, service: str, runtime: Callable[[], ServiceR
 
 def _register_handler_task(app: Celery, runtime: Callable[[], ServiceRuntime], name: str, function: Any) -> None:
     @app.task(name=name, bind=True, base=EventHandlerTask, autoretry_for=(Exception,),
-              dont_autoretry_for=(PermanentEventError,), retry_backoff=True, retry_backoff_max=RETRY_BACKOFF_MAX_SECONDS, retry_jitter=True, max_retries=20)
+              dont_autoretry_for=(PermanentEventError,), retry_backoff=True,
+              retry_backoff_max=RETRY_BACKOFF_MAX_SECONDS, retry_jitter=True, max_retries=20)
     def handle(self: Any, message: dict) -> str:
         event = parse_event(message)
         set_correlation_id(event.correlation_id)

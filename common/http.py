@@ -40,8 +40,8 @@ def requires_actor(*roles: str) -> Callable:
                 raise ApiError(401, "missing_token")
             runtime: ServiceRuntime = g.runtime
             try:
-                g.actor = read_token(runtime.settings.internal_token_secret.get_secret_value(), header.removeprefix("Bearer "),
-                                     runtime.settings.internal_token_max_age)
+                g.actor = read_token(runtime.settings.internal_token_secret.get_secret_value(),
+                                     header.removeprefix("Bearer "), runtime.settings.internal_token_max_age)
             except InvalidToken:
                 raise ApiError(401, "invalid_token") from None
             if roles and g.actor.role not in roles:

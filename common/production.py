@@ -7,7 +7,7 @@ than its own user name (``guest:guest``). Loading settings runs this, and every 
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlsplit
 
 from pydantic import SecretStr
@@ -36,7 +36,7 @@ def environment_name(name: str, field: FieldInfo) -> str:
 
 
 def is_secret(field: FieldInfo) -> bool:
-    return field.annotation is SecretStr
+    return field.annotation is SecretStr or SecretStr in get_args(field.annotation)  # also ``SecretStr | None``
 
 
 def is_optional(field: FieldInfo) -> bool:
@@ -59,8 +59,8 @@ def _problem(variable: str, field: FieldInfo, value: Any) -> str | None:
     return None
 
 
-def _secret_problem(variable: str, field: FieldInfo, value: SecretStr) -> str | None:
-    secret, default = value.get_secret_value(), field.get_default()
+def _secret_problem(variable: str, field: FieldInfo, value: SecretStr | None) -> str | None:
+    secret, default = value.get_secret_value() if value is not None else "", field.get_default()
     default_secret = default.get_secret_value() if isinstance(default, SecretStr) else default
     if not secret and is_optional(field):
         return None

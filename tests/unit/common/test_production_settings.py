@@ -2,6 +2,8 @@
 development default, every credential URL without a real password; and what it turns on: HSTS, Secure cookies."""
 from __future__ import annotations
 
+import os
+
 import pytest
 from pydantic import SecretStr
 
@@ -16,6 +18,13 @@ from services.web.settings import Settings as WebSettings
 REAL = {"internal_token_secret": "a-real-internal-token-secret", "broker_url": "amqp://wscc:s3cret@broker:5672//"}
 WEB = REAL | {"secret_key": "a-real-session-key-of-some-length",
               "database_url": "postgresql+psycopg://web:s3cret@db:5432/wscc_web"}
+
+
+@pytest.fixture(autouse=True)
+def only_the_values_given_here(monkeypatch):
+    """A test stack of the same session may have put its own secrets and URLs in the environment."""
+    for name in [name for name in os.environ if name.startswith("WSCC_")]:
+        monkeypatch.delenv(name)
 
 
 def refusal(settings_class: type, **values: object) -> str:
