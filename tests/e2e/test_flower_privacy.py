@@ -68,3 +68,6 @@ def test_flower_shows_handler_tasks_by_event_type_and_id_without_personal_data(s
     everything_flower_shows = json.dumps(flower_tasks(system))
     assert employee.account.email not in everything_flower_shows
     assert employee.name not in everything_flower_shows
+    for service in HANDLER_SERVICES:  # nor the workers' "task received / succeeded" lines
+        log = processes.log(f"{service}-worker")
+        assert event_id in log and employee.account.email not in log and employee.name not in log
