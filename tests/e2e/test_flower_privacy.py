@@ -6,7 +6,9 @@ import json
 import re
 from pathlib import Path
 
+import flower
 import requests
+import tornado
 
 from tests.e2e.test_operations import flower_hears_from, flower_login, flower_tasks
 from tests.integration.web.conftest import make_app
@@ -29,6 +31,8 @@ def test_flower_answers_only_with_its_login_and_names_no_server_version(system, 
     assert [answers[name].status_code for name in answers] == [401, 401, 200, 200, 404]
     assert {name: answer.headers.get("Server") for name, answer in answers.items()
             if re.search(r"\d", answer.headers.get("Server", ""))} == {}
+    dashboard = answers["its dashboard"].text
+    assert tornado.version not in dashboard and flower.__version__ not in dashboard
 
 
 def test_flowers_password_is_not_on_its_command_line(system, processes):
