@@ -46,6 +46,8 @@ class ConsoleFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         line = self._text(record)
+        if "\n" in line:  # one record, one line: the rest is in the JSON file
+            line = line.split("\n", 1)[0].rstrip() + " …"
         if len(line) > MAX_LINE:
             line = line[:MAX_LINE - 1] + "…"
         if record.levelno >= logging.WARNING:

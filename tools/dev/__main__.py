@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
+import threading
+import time
 
 import psycopg
+import requests
 
 from tools.dev.setup import POSTGRES_ADMIN_URL
 from tools.dev.stack import DEV_PORTS, ROOT, Processes, Stack
@@ -24,17 +28,49 @@ def postgres_answers() -> bool:
 
 
 def main() -> None:
-    stack = Stack(name="wscc", ports=DEV_PORTS, use_postgres=postgres_answers(), log_dir=ROOT / "var" / "log")
+    run(Stack(name="wscc", ports=DEV_PORTS, use_postgres=postgres_answers(), log_dir=ROOT / "var" / "log"))
+
+
+def run(stack: Stack) -> None:
     stack.prepare()
     environment = Processes(stack).environment()
     os.environ.update(environment)
     from services.web.demo import ensure_demo_admin, ensure_demo_company, ensure_demo_reviewer
     logins = {"company representative": ensure_demo_company(), "WSCC administrator": ensure_demo_admin(),
               "WSCC reviewer": ensure_demo_reviewer()}
-    print(banner(stack, logins), flush=True)
+    text = banner(stack, logins)
+    print(text, flush=True)
     honcho = shutil.which("honcho", path=environment["PATH"])
-    os.chdir(ROOT)
-    os.execve(honcho, [honcho, "start", "-f", str(ROOT / "Procfile")], environment)
+    running = subprocess.Popen([honcho, "start", "-f", str(ROOT / "Procfile")], cwd=ROOT, env=environment)
+    threading.Thread(target=print_again_when_ready, args=(stack, text), daemon=True).start()
+    try:
+        sys.exit(running.wait())
+    except KeyboardInterrupt:  # honcho got the same Ctrl-C and is stopping every process
+        sys.exit(running.wait())
+
+
+# What answers over HTTP once started, and where.
+READY_URLS = (("WEB_PORT", "/healthz"), ("ORDERS_PORT", "/healthz"), ("LICENSES_PORT", "/healthz"),
+              ("APPLICATIONS_PORT", "/healthz"), ("FLOWER_PORT", "/healthcheck"),
+              ("PAYPAL_SANDBOX_PORT", "/healthz"), ("SMTP_SINK_HTTP_PORT", "/healthz"))
+
+
+def print_again_when_ready(stack: Stack, text: str, timeout: float = 180) -> None:
+    """The start-up output pushes the URLs and logins away: show them again once everything answers."""
+    deadline = time.monotonic() + timeout
+    waiting = list(READY_URLS)
+    while waiting and time.monotonic() < deadline:
+        waiting = [(port, path) for port, path in waiting if not _answers(stack.url(port) + path)]
+        time.sleep(1)
+    if not waiting:
+        print(text.replace("everything starting", "everything is up"), flush=True)
+
+
+def _answers(url: str) -> bool:
+    try:
+        return requests.get(url, timeout=1).status_code == 200
+    except requests.RequestException:
+        return False
 
 
 def banner(stack: Stack, logins: dict) -> str:
