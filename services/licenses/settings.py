@@ -6,7 +6,8 @@ from common.settings import CredentialUrl, ServiceSettings, sqlite_default
 
 
 class Settings(ServiceSettings):
-    database_url: CredentialUrl = Field(default=sqlite_default("licenses"), validation_alias="WSCC_LICENSES_DATABASE_URL")
+    database_url: CredentialUrl = Field(default=sqlite_default("licenses"),
+                                        validation_alias="WSCC_LICENSES_DATABASE_URL")
     licenses_page_size: int = 50
     # Guessing codes: failed claims allowed per employee account and per client address within the window.
     claim_max_failures_per_account: int = Field(default=10, ge=1)

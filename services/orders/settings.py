@@ -7,7 +7,8 @@ from common.settings import CredentialUrl, ServiceSettings, sqlite_default
 
 
 class Settings(ServiceSettings):
-    database_url: CredentialUrl = Field(default=sqlite_default("orders"), validation_alias="WSCC_ORDERS_DATABASE_URL")
+    database_url: CredentialUrl = Field(default=sqlite_default("orders"),
+                                        validation_alias="WSCC_ORDERS_DATABASE_URL")
     license_price: Decimal = Field(default=Decimal("50.00"), gt=0, decimal_places=2)
     currency: str = Field(default="CAD", pattern=r"^[A-Z]{3}$")
     min_quantity: int = Field(default=5, ge=1)
