@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CATALOGS := $(wildcard services/*/translations)
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: help install dev docs test test-unit translations-extract translations-compile lock bench clean
+.PHONY: help install browser dev docs test test-unit translations-extract translations-compile lock bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-22s %s\n", $$1, $$2}'
@@ -20,7 +20,10 @@ install: $(BIN)/activate translations-compile  ## Create .venv from the pinned r
 dev: install  ## Start the whole system on this machine (RabbitMQ and PostgreSQL on localhost)
 	$(BIN)/python -m tools.dev
 
-test: install  ## Run every test (unit, integration, end to end) against the real services
+browser: install  ## Find Chromium for the browser tests, or install Debian's package, or say what to run
+	@$(BIN)/python -m tools.dev.chromium
+
+test: install browser  ## Run every test (unit, integration, end to end) against the real services
 	$(BIN)/pytest $(PYTEST_ARGS) -m "not serial" tests
 	$(BIN)/pytest -m serial tests
 

@@ -8,11 +8,12 @@ starts one handler task per event and handler.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from celery import Celery, bootsteps, signals
+from celery import Celery, Task, bootsteps, signals
 from kombu import Consumer
 
 from common.clock import parse_instant
@@ -29,6 +30,31 @@ log = logging.getLogger(__name__)
 RETRY_BACKOFF_MAX_SECONDS = 600
 # Not "correlation_id": Celery fills request.correlation_id with the task id itself.
 CORRELATION_HEADER = "wscc_correlation_id"
+
+
+def celery_process_name(service: str) -> str:
+    """The Procfile's name of this process, for its log file: ``scheduler``, ``flower`` or ``<service>-worker``."""
+    for command in ("beat", "flower"):
+        if command in sys.argv:
+            return "scheduler" if command == "beat" else "flower"
+    return f"{service}-worker"
+
+
+def event_summary(argument: Any) -> Any:
+    """What Flower and the logs show of a task argument: an event only by its type and id (no personal data)."""
+    if isinstance(argument, dict) and {"type", "id", "data"} <= argument.keys():
+        return {"type": argument["type"], "id": argument["id"]}
+    return argument
+
+
+class EventHandlerTask(Task):
+    """Shows its event argument only by type and id, in Flower and in task logs, on the first send and on every
+    retry (a retry sends the arguments anew, so ``argsrepr`` is set here rather than by the first sender)."""
+
+    def apply_async(self, args: Any = None, kwargs: Any = None, **options: Any) -> Any:
+        if args:
+            options["argsrepr"] = repr([event_summary(argument) for argument in args])
+        return super().apply_async(args, kwargs, **options)
 
 
 def route_by_service(name: str, args: Any, kwargs: Any, options: Any, task: Any = None, **_: Any) -> dict:
@@ -69,7 +95,7 @@ def create_celery(service: str, settings: ServiceSettings,
 
 def _connect_signals(service: str, settings: ServiceSettings) -> None:
     def setup_logging(**_: Any) -> None:
-        configure_logging(service, settings.log_level)
+        configure_logging(service, settings, process=celery_process_name(service))
 
     def add_correlation_header(headers: dict | None = None, **_: Any) -> None:
         if headers is not None and current_correlation_id():
@@ -101,8 +127,9 @@ def _register_handlers(app: Celery, service: str, runtime: Callable[[], ServiceR
 
 
 def _register_handler_task(app: Celery, runtime: Callable[[], ServiceRuntime], name: str, function: Any) -> None:
-    @app.task(name=name, bind=True, autoretry_for=(Exception,), dont_autoretry_for=(PermanentEventError,),
-              retry_backoff=True, retry_backoff_max=RETRY_BACKOFF_MAX_SECONDS, retry_jitter=True, max_retries=20)
+    @app.task(name=name, bind=True, base=EventHandlerTask, autoretry_for=(Exception,),
+              dont_autoretry_for=(PermanentEventError,), retry_backoff=True,
+              retry_backoff_max=RETRY_BACKOFF_MAX_SECONDS, retry_jitter=True, max_retries=20)
     def handle(self: Any, message: dict) -> str:
         event = parse_event(message)
         set_correlation_id(event.correlation_id)

@@ -52,8 +52,8 @@ def requires_actor(*roles: str) -> Callable:
                 raise ApiError(401, "missing_token")
             runtime: ServiceRuntime = g.runtime
             try:
-                g.actor = read_token(runtime.settings.internal_token_secret, header.removeprefix("Bearer "),
-                                     runtime.settings.internal_token_max_age)
+                g.actor = read_token(runtime.settings.internal_token_secret.get_secret_value(),
+                                     header.removeprefix("Bearer "), runtime.settings.internal_token_max_age)
             except InvalidToken:
                 raise ApiError(401, "invalid_token") from None
             if roles and g.actor.role not in roles:
@@ -103,7 +103,7 @@ def create_service_api(service: str, runtime: Callable[[], ServiceRuntime], blue
     """The Flask app of a service's internal API: logging, correlation ids, JSON errors, health, its routes."""
     app = Flask(service)
     settings = runtime().settings
-    configure_logging(service, settings.log_level)
+    configure_logging(service, settings, process=f"{service}-api")
 
     @app.before_request
     def bind_request() -> None:

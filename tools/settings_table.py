@@ -3,18 +3,18 @@ the README carries it and a test keeps them equal.   python -m tools.settings_ta
 """
 from importlib import import_module
 
+from pydantic import SecretStr
+
+from common.production import environment_name
 from common.settings import ServiceSettings
 from tools.dev.stack import ROOT
 
 SERVICES = sorted(path.parent.name for path in (ROOT / "services").glob("*/settings.py"))
 
 
-def environment_name(name: str, field) -> str:
-    alias = field.validation_alias
-    return alias if isinstance(alias, str) else f"WSCC_{name.upper()}"
-
-
 def shown(default: object) -> str:
+    if isinstance(default, SecretStr):  # the development value; production refuses it (common/production.py)
+        return f'"{default.get_secret_value()}" (development only)' if default.get_secret_value() else '""'
     return f'"{default}"' if isinstance(default, str) else str(default)
 
 

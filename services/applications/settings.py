@@ -3,11 +3,11 @@ from pathlib import Path
 
 from pydantic import Field
 
-from common.settings import ServiceSettings, sqlite_default
+from common.settings import CredentialUrl, ServiceSettings, sqlite_default
 
 
 class Settings(ServiceSettings):
-    database_url: str = Field(default=sqlite_default("applications"),
+    database_url: CredentialUrl = Field(default=sqlite_default("applications"),
                               validation_alias="WSCC_APPLICATIONS_DATABASE_URL")
     # Uploaded documents live here, never under a web root: only this service's API reads them back.
     documents_dir: Path = Path("var/documents")

@@ -2,11 +2,12 @@ from functools import lru_cache
 
 from pydantic import Field
 
-from common.settings import ServiceSettings, sqlite_default
+from common.settings import CredentialUrl, ServiceSettings, sqlite_default
 
 
 class Settings(ServiceSettings):
-    database_url: str = Field(default=sqlite_default("licenses"), validation_alias="WSCC_LICENSES_DATABASE_URL")
+    database_url: CredentialUrl = Field(default=sqlite_default("licenses"),
+                                        validation_alias="WSCC_LICENSES_DATABASE_URL")
     licenses_page_size: int = 50
     # Guessing codes: wrong codes (well-formed, no such license) allowed per employee account in its window
     # (seconds), and per client address in the address's window. One person: 10 in 15 minutes. One address may

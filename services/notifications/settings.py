@@ -1,18 +1,20 @@
 from functools import lru_cache
+from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
 
-from common.settings import ServiceSettings, sqlite_default
+from common.production import OPTIONAL_IN_PRODUCTION
+from common.settings import CredentialUrl, ServiceSettings, sqlite_default
 
 
 class Settings(ServiceSettings):
-    database_url: str = Field(default=sqlite_default("notifications"),
+    database_url: CredentialUrl = Field(default=sqlite_default("notifications"),
                               validation_alias="WSCC_NOTIFICATIONS_DATABASE_URL")
     # SMTP server; the defaults reach the local SMTP sink (tools/smtp_sink). Empty username = no AUTH.
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 1025
     smtp_username: str = ""
-    smtp_password: SecretStr = SecretStr("")
+    smtp_password: Annotated[SecretStr, OPTIONAL_IN_PRODUCTION] = SecretStr("")
     smtp_starttls: bool = False
     smtp_timeout_seconds: float = 10.0
     mail_from: str = "WSCC Mine Supervisor Certification <MiningCertification@wsc.nt.ca>"

@@ -1,13 +1,14 @@
 from decimal import Decimal
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 
-from common.settings import ServiceSettings, sqlite_default
+from common.settings import CredentialUrl, ServiceSettings, sqlite_default
 
 
 class Settings(ServiceSettings):
-    database_url: str = Field(default=sqlite_default("orders"), validation_alias="WSCC_ORDERS_DATABASE_URL")
+    database_url: CredentialUrl = Field(default=sqlite_default("orders"),
+                                        validation_alias="WSCC_ORDERS_DATABASE_URL")
     license_price: Decimal = Field(default=Decimal("50.00"), gt=0, decimal_places=2)
     currency: str = Field(default="CAD", pattern=r"^[A-Z]{3}$")
     min_quantity: int = Field(default=5, ge=1)
@@ -15,8 +16,8 @@ class Settings(ServiceSettings):
     brand_name: str = Field(default="WSCC Mine Supervisor Certification", max_length=127)
     # The local sandbox by default; "sandbox" or "live" (or empty, meaning sandbox) select PayPal's own servers.
     paypal_base_url: str = "http://127.0.0.1:8089"
-    paypal_client_id: str = "sandbox-client-id"
-    paypal_client_secret: str = "sandbox-client-secret"
+    paypal_client_id: SecretStr = SecretStr("sandbox-client-id")
+    paypal_client_secret: SecretStr = SecretStr("sandbox-client-secret")
     paypal_webhook_id: str = "WH-LOCAL-SANDBOX"
     # Hosts a webhook's PAYPAL-CERT-URL may name; ".paypal.com" matches any subdomain. Production: ".paypal.com".
     paypal_cert_hosts: str = "127.0.0.1,localhost"

@@ -27,11 +27,12 @@ BLUEPRINTS = (public, auth, password, account, dashboard, orders, payment, licen
 # A document (10 MB by default) plus room for the multipart envelope; anything bigger is refused with a 413 page.
 # Other forms stay small anyway: Flask keeps non-file form fields under MAX_FORM_MEMORY_SIZE (500 kB).
 UPLOAD_ENVELOPE_BYTES = 256 * 1024
+HSTS_MAX_AGE = 365 * 24 * 3600  # a year, as browsers' preload lists ask
 
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or get_settings()
-    configure_logging("web", settings.log_level)
+    configure_logging("web", settings, process="web")
     app = Flask(__name__)
     app.config.update(flask_config(settings))
     init_extensions(app)
@@ -48,11 +49,14 @@ def create_app(settings: Settings | None = None) -> Flask:
 def flask_config(settings: Settings) -> dict:
     return {
         "WSCC_SETTINGS": settings,
-        "SECRET_KEY": settings.secret_key,
+        "SECRET_KEY": settings.secret_key.get_secret_value(),
         "SESSION_COOKIE_NAME": "wscc_session",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": settings.session_cookie_secure,
+        "SESSION_COOKIE_SECURE": _in_production_unless_set(settings.session_cookie_secure, settings),
+        # Read by hooks.finish_request: production answers over https only, so browsers must never try http.
+        "WSCC_HSTS_MAX_AGE": _in_production_unless_set(settings.hsts_max_age_seconds, settings,
+                                                       on=HSTS_MAX_AGE, off=0),
         # The cookie outlives the idle limit a little; the limit itself is checked on the server (sessions.py).
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=settings.session_lifetime_minutes),
         "MAX_CONTENT_LENGTH": settings.max_document_bytes + UPLOAD_ENVELOPE_BYTES,
@@ -62,6 +66,13 @@ def flask_config(settings: Settings) -> dict:
         "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri,
         "RATELIMIT_HEADERS_ENABLED": True,
     }
+
+
+def _in_production_unless_set(value: object, settings: Settings, on: object = True, off: object = False) -> object:
+    """An explicit setting wins; otherwise on in production, off in development (plain http on localhost)."""
+    if value is not None:
+        return value
+    return on if settings.in_production else off
 
 
 def init_extensions(app: Flask) -> None:

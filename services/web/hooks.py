@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import time
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 
 from common.http import CORRELATION_HEADER
 from common.logs import new_correlation_id, set_correlation_id
@@ -37,6 +37,9 @@ def finish_request(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    if current_app.config.get("WSCC_HSTS_MAX_AGE"):
+        response.headers.setdefault("Strict-Transport-Security",
+                                    f"max-age={current_app.config['WSCC_HSTS_MAX_AGE']}; includeSubDomains")
     if request.endpoint != "static":
         response.headers.setdefault("Cache-Control", "no-store")
         # The route's pattern, not the path: a reset link's token must not end up in the logs.

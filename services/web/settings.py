@@ -1,21 +1,24 @@
 """The front door's settings, each from ``WSCC_<NAME>`` with a local default."""
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 
-from common.settings import ServiceSettings, sqlite_default
+from common.settings import CredentialUrl, ServiceSettings, sqlite_default
 
 
 class Settings(ServiceSettings):
-    database_url: str = Field(default=sqlite_default("web"), validation_alias="WSCC_WEB_DATABASE_URL")
-    secret_key: str = Field(default="dev-only-web-secret-key-change-me", min_length=16)
+    database_url: CredentialUrl = Field(default=sqlite_default("web"), validation_alias="WSCC_WEB_DATABASE_URL")
+    secret_key: SecretStr = Field(default=SecretStr("dev-only-web-secret-key-change-me"), min_length=16)
     public_url: str = "http://127.0.0.1:5000"
     orders_api_url: str = "http://127.0.0.1:5001"
     licenses_api_url: str = "http://127.0.0.1:5002"
     applications_api_url: str = "http://127.0.0.1:5003"
     api_timeout_seconds: float = 10.0
     session_lifetime_minutes: float = 30
-    session_cookie_secure: bool = False
+    # Both None: on in production, off in development (plain http on localhost).
+    session_cookie_secure: bool | None = None
+    # Strict-Transport-Security max-age in seconds; 0 turns the header off.
+    hsts_max_age_seconds: int | None = Field(default=None, ge=0)
     languages: str = "en,fr"
     display_timezone: str = "America/Yellowknife"
     # Display hints only: the orders service owns the price and the quantity rule and checks them again.

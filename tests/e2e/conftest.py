@@ -8,6 +8,7 @@ import pytest
 import requests
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from tools.dev.chromium import find_chromium
 from tools.dev.stack import Processes, Stack
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -26,7 +27,9 @@ def system(stack: Stack, processes: Processes) -> Stack:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        # The browser `make test` checked for (tools/dev/chromium.py): chromium on the PATH, or WSCC_CHROMIUM.
+        chromium = playwright.chromium.launch(executable_path=find_chromium() or "/usr/bin/chromium",
+                                              args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
+import threading
+import time
 
 import psycopg
+import requests
 
 from tools.dev.setup import POSTGRES_ADMIN_URL
 from tools.dev.stack import DEV_PORTS, ROOT, Processes, Stack
@@ -24,22 +28,55 @@ def postgres_answers() -> bool:
 
 
 def main() -> None:
-    stack = Stack(name="wscc", ports=DEV_PORTS, use_postgres=postgres_answers())
+    run(Stack(name="wscc", ports=DEV_PORTS, use_postgres=postgres_answers(), log_dir=ROOT / "var" / "log"))
+
+
+def run(stack: Stack) -> None:
     stack.prepare()
     environment = Processes(stack).environment()
     os.environ.update(environment)
     from services.web.demo import ensure_demo_admin, ensure_demo_company, ensure_demo_reviewer
     logins = {"company representative": ensure_demo_company(), "WSCC administrator": ensure_demo_admin(),
               "WSCC reviewer": ensure_demo_reviewer()}
-    print(banner(stack, logins), flush=True)
+    text = banner(stack, logins)
+    print(text, flush=True)
     honcho = shutil.which("honcho", path=environment["PATH"])
-    os.chdir(ROOT)
-    os.execve(honcho, [honcho, "start", "-f", str(ROOT / "Procfile")], environment)
+    running = subprocess.Popen([honcho, "start", "-f", str(ROOT / "Procfile")], cwd=ROOT, env=environment)
+    threading.Thread(target=print_again_when_ready, args=(stack, text), daemon=True).start()
+    try:
+        sys.exit(running.wait())
+    except KeyboardInterrupt:  # honcho got the same Ctrl-C and is stopping every process
+        sys.exit(running.wait())
+
+
+# What answers over HTTP once started, and where.
+READY_URLS = (("WEB_PORT", "/healthz"), ("ORDERS_PORT", "/healthz"), ("LICENSES_PORT", "/healthz"),
+              ("APPLICATIONS_PORT", "/healthz"), ("FLOWER_PORT", "/healthcheck"),
+              ("PAYPAL_SANDBOX_PORT", "/healthz"), ("SMTP_SINK_HTTP_PORT", "/healthz"))
+
+
+def print_again_when_ready(stack: Stack, text: str, timeout: float = 180) -> None:
+    """The start-up output pushes the URLs and logins away: show them again once everything answers."""
+    deadline = time.monotonic() + timeout
+    waiting = list(READY_URLS)
+    while waiting and time.monotonic() < deadline:
+        waiting = [(port, path) for port, path in waiting if not _answers(stack.url(port) + path)]
+        time.sleep(1)
+    if not waiting:
+        print(text.replace("everything starting", "everything is up"), flush=True)
+
+
+def _answers(url: str) -> bool:
+    try:
+        return requests.get(url, timeout=1).status_code == 200
+    except requests.RequestException:
+        return False
 
 
 def banner(stack: Stack, logins: dict) -> str:
-    flower_user = os.environ.get("WSCC_FLOWER_USER", "operator")
-    flower_password = os.environ.get("WSCC_FLOWER_PASSWORD", "operator-password")
+    from services.scheduler.settings import Settings as SchedulerSettings
+    flower = SchedulerSettings()  # this checkout's own login: var/secrets.env, already in the environment
+    flower_user, flower_password = flower.flower_user, flower.flower_password.get_secret_value()
     accounts = "\n".join(f"      {role + ':':24}{login.email} / {login.password}" for role, login in logins.items())
     database = "PostgreSQL (wscc_<service>)" if stack.use_postgres else f"SQLite files in {stack.data_dir}"
     return f"""
@@ -50,7 +87,8 @@ WSCC bulk license portal — everything starting ({database}, RabbitMQ vhost {st
   PayPal sandbox    {stack.url('PAYPAL_SANDBOX_PORT')}/checkoutnow   (buyer@example.com / sandbox-pass, card 4111 1111 1111 1111)
   Mail (SMTP sink)  {stack.url('SMTP_SINK_HTTP_PORT')}
   orders API {stack.url('ORDERS_PORT')}/readyz   licenses API {stack.url('LICENSES_PORT')}/readyz   applications API {stack.url('APPLICATIONS_PORT')}/readyz
-Stop with Ctrl-C.
+Below: one line per request or handled event, warnings marked "!!"; full JSON logs in {stack.log_dir}/.
+Secrets of this checkout: {ROOT / "var" / "secrets.env"}. Stop with Ctrl-C.
 """
 
 

@@ -37,6 +37,11 @@ def migrate(database_urls: dict[str, str]) -> None:
 def main() -> None:
     from tools.dev.stack import SERVICES_WITH_DATABASE
     migrate({service: os.environ[f"WSCC_{service.upper()}_DATABASE_URL"] for service in SERVICES_WITH_DATABASE})
+    if os.environ.get("WSCC_ENV") == "production":
+        # The demo logins are public (they are in the source): a production system must not have them.
+        print("production: no demo accounts. Create the first administrator with "
+              "`flask --app 'services.web.app:create_app()' create-user --role admin --email … --name …`")
+        return
     from services.web.demo import ensure_demo_admin, ensure_demo_company, ensure_demo_reviewer
     print("demo company:", ensure_demo_company(), "admin:", ensure_demo_admin(), "reviewer:", ensure_demo_reviewer())
 

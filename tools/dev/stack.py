@@ -16,6 +16,7 @@ from pathlib import Path
 
 import requests
 
+from tools.dev.secrets import checkout_secrets, secret_settings
 from tools.dev.setup import drop_database, migrate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,13 +41,18 @@ class Stack:
     use_postgres: bool = True
     data_dir: Path = ROOT / "var"
     extra_env: dict[str, str] = field(default_factory=dict)
+    # What people read on stdout; every record also goes to <log_dir>/<process>.log as JSON when log_dir is set.
+    log_format: str = "console"
+    log_dir: Path | None = None
 
     @classmethod
     def for_tests(cls, run_id: str, **extra_env: str) -> Stack:
         # Every browser and test client of a run claims codes from 127.0.0.1, as one mine camp's connection would:
         # the default per-address budget (typos are not counted) is the camp's, and covers a run too.
+        # Tests read what processes print (Processes.log): JSON on stdout, no second copy in files.
         return cls(name=f"wscc_t{run_id}", ports={key: free_port() for key in PORT_SETTINGS},
-                   vhost=f"wscc_t{run_id}", data_dir=ROOT / "var" / "test" / run_id, extra_env=dict(extra_env))
+                   vhost=f"wscc_t{run_id}", data_dir=ROOT / "var" / "test" / run_id, extra_env=dict(extra_env),
+                   log_format="json")
 
     def database_url(self, service: str) -> str:
         if not self.use_postgres:
@@ -73,7 +79,12 @@ class Stack:
             "WSCC_SMTP_SINK_DIR": str(self.data_dir / "mail"),
             "WSCC_DOCUMENTS_DIR": str(self.data_dir / "documents"),
             "WSCC_SMTP_SINK_URL": self.url("SMTP_SINK_HTTP_PORT"),
+            "WSCC_LOG_FORMAT": self.log_format,
         }
+        if self.log_dir is not None:
+            env["WSCC_LOG_DIR"] = str(self.log_dir)
+        # The checkout's own random secrets (var/secrets.env), the same for `make dev` and its test stacks.
+        env |= checkout_secrets(ROOT / "var", secret_settings(ROOT))
         return env | self.extra_env
 
     def prepare(self) -> None:

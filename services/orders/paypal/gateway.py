@@ -106,8 +106,9 @@ class PayPalGateway:
 
     @classmethod
     def from_settings(cls, settings: Any) -> PayPalGateway:
-        return cls(lambda: build_client(settings.paypal_base_url, settings.paypal_client_id,
-                                        settings.paypal_client_secret, settings.paypal_timeout_seconds))
+        return cls(lambda: build_client(settings.paypal_base_url, settings.paypal_client_id.get_secret_value(),
+                                        settings.paypal_client_secret.get_secret_value(),
+                                        settings.paypal_timeout_seconds))
 
     def create_order(self, purchase: PurchaseRequest, request_id: str) -> OrderView:
         return self._call(lambda client: client.orders.create_order(

@@ -70,7 +70,7 @@ class InternalApi:
         settings = current_app.config["WSCC_SETTINGS"]
         self.base_url = base_url.rstrip("/")
         self.timeout = settings.api_timeout_seconds
-        self.token = issue_token(settings.internal_token_secret, actor)
+        self.token = issue_token(settings.internal_token_secret.get_secret_value(), actor)
 
     def call(self, method: str, path: str, *, stream: bool = False, headers: dict[str, str] | None = None,
              **kwargs: Any) -> requests.Response:

@@ -33,7 +33,7 @@ def forgot() -> Any:
     if form.validate_on_submit():
         settings = _settings()
         with get_runtime().db.unit_of_work() as session:
-            request_password_reset(session, settings.secret_key, form.email.data,
+            request_password_reset(session, settings.secret_key.get_secret_value(), form.email.data,
                                    settings.password_reset_max_age_minutes, _reset_url)
         return render_template("auth/forgot_sent.html", minutes=settings.password_reset_max_age_minutes)
     return render_template("auth/forgot.html", form=form), 422 if form.errors else 200
@@ -43,7 +43,8 @@ def forgot() -> Any:
 def reset(token: str) -> Any:
     settings = _settings()
     with get_runtime().db.unit_of_work() as session:
-        user = user_for_reset_token(session, settings.secret_key, token, settings.password_reset_max_age_minutes)
+        user = user_for_reset_token(session, settings.secret_key.get_secret_value(), token,
+                                    settings.password_reset_max_age_minutes)
         if user is None:
             return render_template("auth/reset_invalid.html"), 404
         form = NewPasswordForm(known_email=user.email)

@@ -37,7 +37,7 @@ def applications_system(stack, processes) -> Iterator[dict]:
     events = PublishedEvents(stack.env()["WSCC_BROKER_URL"])  # bound before anything is published
     processes.ensure(*PROCESSES)
     from services.applications.settings import get_settings
-    yield {"url": stack.url("APPLICATIONS_PORT"), "secret": get_settings().internal_token_secret,
+    yield {"url": stack.url("APPLICATIONS_PORT"), "secret": get_settings().internal_token_secret.get_secret_value(),
            "events": events, "documents_dir": documents_dir}
     events.close()
     _forget_cached_runtime(close=True)

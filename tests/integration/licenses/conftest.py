@@ -19,7 +19,7 @@ def _on_the_runs_own_stack(stack) -> None:
 @pytest.fixture(scope="package")
 def licenses_service(stack, processes) -> LicensesApi:
     processes.ensure("licenses-api", "licenses-worker")
-    return LicensesApi(stack.url("LICENSES_PORT"), get_settings().internal_token_secret,
+    return LicensesApi(stack.url("LICENSES_PORT"), get_settings().internal_token_secret.get_secret_value(),
                        Actor(user_id=str(uuid.uuid4()), role="system"))
 
 

@@ -26,7 +26,7 @@ def orders_system(stack, processes) -> Iterator[dict]:
         if name in processes.running:
             processes.stop(name)
     processes.ensure(*ORDERS_PROCESSES, "paypal-sandbox")
-    api = OrdersApi(stack.url("ORDERS_PORT"), get_settings().internal_token_secret)
+    api = OrdersApi(stack.url("ORDERS_PORT"), get_settings().internal_token_secret.get_secret_value())
     sandbox = Sandbox(stack.url("PAYPAL_SANDBOX_PORT"))
     front_door = FrontDoor(api)
     paid_events = PaidEvents(stack.env()["WSCC_BROKER_URL"])
