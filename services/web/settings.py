@@ -1,7 +1,7 @@
 """The front door's settings, each from ``WSCC_<NAME>`` with a local default."""
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 
 from common.settings import ServiceSettings, sqlite_default
 
@@ -28,6 +28,9 @@ class Settings(ServiceSettings):
     password_reset_rate_limit: str = "5 per hour"
     ratelimit_storage_uri: str = "memory://"
     password_reset_max_age_minutes: int = 60
+    # Signs the links sent by e-mail (reset a password, confirm an address); notifications holds the same key.
+    link_secret: SecretStr = SecretStr("dev-only-link-secret-change-me")
+    email_confirmation_max_age_minutes: int = 24 * 60
     licenses_per_page: int = 50
     # Claiming a code, on top of the licenses service's own count of failures. An address may be a whole mine
     # site behind one router, so it gets more room than one account.
