@@ -6,6 +6,6 @@ from common.handlers import EventHandlers
 from services.notifications import account_handlers, company_handlers, employee_handlers, license_handlers
 
 handlers = EventHandlers("notifications")
-for part in (account_handlers.handlers, company_handlers.handlers, employee_handlers.handlers, license_handlers.handlers):
-    for event_type, functions in part.by_type.items():
+for part in (account_handlers, company_handlers, employee_handlers, license_handlers):
+    for event_type, functions in part.handlers.by_type.items():
         handlers.by_type.setdefault(event_type, []).extend(functions)

@@ -29,7 +29,8 @@ def personal_details(user: User) -> tuple[str, ...]:
 
 
 def _save(form: Any, update: Any) -> Any:
-    """Save a profile form with ``update(session, user, details, current_password)``; None when it was saved."""
+    """Save a profile form with ``update(session, user, details, current_password)``: the redirect once saved,
+    or None with the reason on the form."""
     try:
         with get_runtime().db.unit_of_work() as session:
             update(session, get_user(session, current_user.id), form.details(), form.current_password.data)

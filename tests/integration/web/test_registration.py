@@ -89,7 +89,8 @@ def test_an_address_already_registered_in_another_case_gets_the_same_page_create
     assert same_page == text_of(new_address).replace(new_address_of(new_address), "ADDRESS")
     assert (count(User), count(Company), len(outbox_events("company.registered"))) == (
         users + 1, companies + 1, events)  # only the new address got an (unconfirmed) account
-    [attempt] = [e for e in outbox_events("user.registration_attempted") if e["data"]["email"].lower() == company.email.lower()]
+    [attempt] = [e for e in outbox_events("user.registration_attempted")
+                 if e["data"]["email"].lower() == company.email.lower()]
     assert attempt["data"]["user_id"] == str(company.user.id)
 
 
