@@ -35,20 +35,20 @@ def queue_link(session: Session, template: str, request: AccountLinkRequested, p
 def queue_registration_attempted(session: Session, mail: AccountMail, event_id: uuid.UUID) -> bool:
     return queue_email(session, key=f"registration_attempted:{event_id}", template="registration_attempted",
                        recipient=_owner(mail), event_id=event_id,
-                       context={"login_url": portal_url(LOGIN_PAGE), "reset_url": portal_url(FORGOT_PASSWORD_PAGE)})
+                       context={"login_url": portal_url(LOGIN_PAGE), "forgot_password_url": portal_url(FORGOT_PASSWORD_PAGE)})
 
 
 def queue_email_changed(session: Session, change: EmailChanged, event_id: uuid.UUID) -> bool:
     # To the address being replaced: if the change was not its owner's doing, that is where they will see it.
     return queue_email(session, key=f"email_changed:{event_id}", template="email_changed",
                        recipient=_owner(change, str(change.old_email)), event_id=event_id,
-                       context={"new_email": str(change.email), "reset_url": portal_url(FORGOT_PASSWORD_PAGE)})
+                       context={"new_email": str(change.email)})
 
 
 def queue_password_changed(session: Session, change: PasswordChanged, event_id: uuid.UUID) -> bool:
     return queue_email(session, key=f"password_changed:{event_id}", template="password_changed",
                        recipient=_owner(change), event_id=event_id,
-                       context={"how": change.how, "reset_url": portal_url(FORGOT_PASSWORD_PAGE)})
+                       context={"how": change.how, "forgot_password_url": portal_url(FORGOT_PASSWORD_PAGE)})
 
 
 def with_links(context: dict[str, Any], settings: Settings) -> dict[str, Any]:

@@ -23,9 +23,9 @@ CONTEXTS = {
     "confirm_email": {"link": {"purpose": "confirm_email", "id": LINK_ID}, "expires_in_minutes": 1440,
                       "link_url": f"https://portal.example/register/confirm/{LINK_ID}.c2lnbmF0dXJl"},
     "registration_attempted": {"login_url": "https://portal.example/login",
-                               "reset_url": "https://portal.example/password/forgot"},
-    "email_changed": {"new_email": "sam.new@example.org", "reset_url": "https://portal.example/password/forgot"},
-    "password_changed": {"how": "changed", "reset_url": "https://portal.example/password/forgot"},
+                               "forgot_password_url": "https://portal.example/password/forgot"},
+    "email_changed": {"new_email": "sam.new@example.org"},
+    "password_changed": {"how": "changed", "forgot_password_url": "https://portal.example/password/forgot"},
     "payment_receipt": {
         "legal_name": "Mines du Nord ltée", "order_number": "WSCC-2026-000042", "quantity": 7,
         "unit_price": "50.00", "total": "350.00", "currency": "CAD", "paypal_capture_id": "3C679366HH908993F",
