@@ -23,7 +23,7 @@ CATALOG: dict[str, EventSpec] = {
     spec.type: spec
     for spec in (
         EventSpec("company.registered", 1, "web", ("notifications",), schemas.CompanyProfile,
-                  "A company representative created a profile."),
+                  "A company representative created a profile and confirmed its address."),
         EventSpec("company.updated", 1, "web", ("notifications",), schemas.CompanyProfile,
                   "A company's profile or its representative's contact details changed."),
         EventSpec("user.password_reset_requested", 2, "web", ("notifications",), schemas.AccountLinkRequested,
@@ -41,7 +41,7 @@ CATALOG: dict[str, EventSpec] = {
         EventSpec("licenses.issued", 1, "licenses", ("notifications",), schemas.LicensesIssued,
                   "Every code of a paid order exists and can be handed out."),
         EventSpec("employee.registered", 1, "web", ("applications", "licenses", "notifications"),
-                  schemas.EmployeeProfile, "An employee (candidate) created an account."),
+                  schemas.EmployeeProfile, "An employee (candidate) created an account and confirmed its address."),
         EventSpec("employee.updated", 1, "web", ("applications", "licenses", "notifications"),
                   schemas.EmployeeProfile, "An employee changed their name, contact details or language."),
         EventSpec("intro_course.completed", 1, "applications", ("licenses",), schemas.IntroCourseCompleted,
