@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from services.web.models import Company, Outbox, User
 from services.web.runtime import get_runtime
-from tests.integration.web.support import PASSWORD, emailed_link, outbox_events, text_of, wait_for
+from tests.integration.web.support import PASSWORD, Visitor, emailed_link, outbox_events, text_of, wait_for
 
 
 def count(model) -> int:
@@ -137,3 +137,17 @@ def test_the_profile_cannot_take_another_accounts_address(app, visitor, company)
         "phone": "1", "mailing_address": "x", "language": "en", "current_password": PASSWORD})
     assert response.status_code == 422
     assert "An account already uses this e-mail address" in text_of(response)
+
+
+def test_registering_again_before_confirming_replaces_the_unconfirmed_account_and_only_the_newest_link_works(app):
+    email = f"twice-{uuid.uuid4().hex[:8]}@mines.example"
+    first, second = Visitor(app.test_client()), Visitor(app.test_client())
+    details = {"representative_name": "Tess Twice", "email": email, "phone": "1", "mailing_address": "x",
+               "language": "en", "password": PASSWORD, "confirm": PASSWORD}
+    first.submit("/register", details | {"legal_name": "First Try Ltd."})
+    first_link = emailed_link("user.confirmation_requested", email)
+    second.submit("/register", details | {"legal_name": "Second Try Ltd."})
+    assert first.submit(first_link).status_code == 404  # someone else's earlier registration cannot be confirmed
+    second.confirm(email, "/dashboard")
+    [event] = registered(email)
+    assert event["data"]["legal_name"] == "Second Try Ltd."
