@@ -35,7 +35,8 @@ def queue_link(session: Session, template: str, request: AccountLinkRequested, p
 def queue_registration_attempted(session: Session, mail: AccountMail, event_id: uuid.UUID) -> bool:
     return queue_email(session, key=f"registration_attempted:{event_id}", template="registration_attempted",
                        recipient=_owner(mail), event_id=event_id,
-                       context={"login_url": portal_url(LOGIN_PAGE), "forgot_password_url": portal_url(FORGOT_PASSWORD_PAGE)})
+                       context={"login_url": portal_url(LOGIN_PAGE),
+                                "forgot_password_url": portal_url(FORGOT_PASSWORD_PAGE)})
 
 
 def queue_email_changed(session: Session, change: EmailChanged, event_id: uuid.UUID) -> bool:
