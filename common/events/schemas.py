@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
@@ -27,13 +28,31 @@ class CompanyProfile(EventData):
     language: Language = Field(pattern=r"^[a-z]{2,3}$")
 
 
-class PasswordResetRequested(EventData):
+class AccountMail(EventData):
+    """Whom an account e-mail goes to: the account's owner at its current address, in their language."""
+
     user_id: UUID
     email: EmailStr
     name: str
     language: Language = Field(pattern=r"^[a-z]{2,3}$")
-    reset_url: str
+
+
+class AccountLinkRequested(AccountMail):
+    """A link to send (reset a password, confirm an address): only the id of web's link row, never a token or URL;
+    notifications derives the link from the id with the shared link secret (common/links.py)."""
+
+    link_id: UUID
     expires_in_minutes: int = Field(gt=0)
+
+
+class EmailChanged(AccountMail):
+    """The sign-in address changed: ``email`` is the new one; the notice goes to ``old_email``."""
+
+    old_email: EmailStr
+
+
+class PasswordChanged(AccountMail):
+    how: Literal["changed", "reset"]
 
 
 class OrderPaid(EventData):

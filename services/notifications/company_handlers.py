@@ -1,8 +1,8 @@
-"""Events about companies, their orders, and password resets: record whom to write to, and what."""
+"""Events about companies and their orders: record whom to write to, and what (account_handlers.py: accounts)."""
 from sqlalchemy.orm import Session
 
 from common.events import Event
-from common.events.schemas import CompanyProfile, LicensesIssued, OrderPaid, PasswordResetRequested
+from common.events.schemas import CompanyProfile, LicensesIssued, OrderPaid
 from common.handlers import EventHandlers
 from services.notifications import emails
 from services.notifications.contacts import company_contact, save_company_contact
@@ -23,11 +23,6 @@ def welcome_registered_company(session: Session, event: Event) -> None:
 def refresh_company_contact(session: Session, event: Event) -> None:
     """Later e-mails go to the representative's current address, in their current language."""
     save_company_contact(session, CompanyProfile.model_validate(event.data), event.occurred_at)
-
-
-@handlers.on("user.password_reset_requested")
-def send_password_reset_link(session: Session, event: Event) -> None:
-    emails.queue_password_reset(session, PasswordResetRequested.model_validate(event.data), event.id)
 
 
 @handlers.on("order.paid")

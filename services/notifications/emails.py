@@ -10,9 +10,9 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from common.events.schemas import LicensesIssued, OrderPaid, PasswordResetRequested
+from common.events.schemas import LicensesIssued, OrderPaid
 from services.notifications.models import CompanyContact
-from services.notifications.queueing import Recipient, queue_email
+from services.notifications.queueing import queue_email
 from services.notifications.recipients import LICENSES_PAGE, portal_url, representative
 
 
@@ -20,14 +20,6 @@ def queue_profile_created(session: Session, contact: CompanyContact, event_id: u
     return queue_email(session, key=f"profile_created:{contact.company_id}", template="profile_created",
                        recipient=representative(contact), event_id=event_id,
                        context={"legal_name": contact.legal_name, "portal_url": portal_url("/")})
-
-
-def queue_password_reset(session: Session, request: PasswordResetRequested, event_id: uuid.UUID) -> bool:
-    # Keyed by the event: each request carries its own link, and a second request deserves its own e-mail.
-    return queue_email(session, key=f"password_reset:{event_id}", template="password_reset",
-                       recipient=Recipient(email=str(request.email), name=request.name, language=request.language),
-                       event_id=event_id,
-                       context={"reset_url": request.reset_url, "expires_in_minutes": request.expires_in_minutes})
 
 
 def queue_payment_receipt(session: Session, contact: CompanyContact, order: OrderPaid, event_id: uuid.UUID) -> bool:

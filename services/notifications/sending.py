@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from common.clock import utcnow
 from common.db import after_commit
 from common.runtime import ServiceRuntime
+from services.notifications.account_emails import with_links
 from services.notifications.models import Notification, NotificationStatus
 from services.notifications.queueing import start_sending
 from services.notifications.rendering import render_email
@@ -54,7 +55,7 @@ def send_notification(runtime: ServiceRuntime[Settings], notification_id: uuid.U
 def _attempt(notification: Notification, settings: Settings) -> SendOutcome:
     notification.attempts += 1
     try:
-        email = render_email(notification.template, notification.language, notification.context,
+        email = render_email(notification.template, notification.language, with_links(notification.context, settings),
                              recipient_name=notification.recipient_name, contact_email=settings.contact_email,
                              display_timezone=settings.display_timezone)
         message = build_message(notification.id, Address(notification.recipient_name,

@@ -22,6 +22,8 @@ class Settings(ServiceSettings):
     contact_email: str = "MiningCertification@wsc.nt.ca"
     # The portal as users reach it: every link in an e-mail starts here.
     public_url: str = "http://127.0.0.1:5000"
+    # Signs the links written into e-mails at sending time; the front door checks them with the same key.
+    link_secret: SecretStr = SecretStr("dev-only-link-secret-change-me")
     # Times in e-mails are shown in the program office's zone (Yellowknife).
     display_timezone: str = "America/Yellowknife"
     # Temporary SMTP failures: retried after base × 2^(attempt-1) seconds (capped), then given up.

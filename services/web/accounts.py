@@ -1,4 +1,4 @@
-"""People and companies: registration, profile changes, sign-in checks and passwords.
+"""People and companies: accounts, profile changes, sign-in checks and passwords (registration.py: signing up).
 
 Every change a consumer must know about is recorded in the outbox in the caller's unit of work.
 """
@@ -13,12 +13,17 @@ from sqlalchemy.orm import Session
 
 from common.clock import utcnow
 from services.web.models import Company, Role, User
+from services.web.account_events import publish_email_changed, publish_password_changed
 from services.web.passwords import hash_password, needs_rehash, verify_password
 from services.web.profile_events import publish_company_profile, publish_profile_change
 
 
 class EmailTaken(Exception):
     """Another account already uses this address (whatever its case)."""
+
+
+class WrongPassword(Exception):
+    """The sign-in address may change only with the account's current password, and it was not given."""
 
 
 @dataclass(frozen=True)
@@ -45,28 +50,39 @@ def get_user(session: Session, user_id: uuid.UUID) -> User | None:
     return session.get(User, user_id)
 
 
-def register_company(session: Session, details: CompanyDetails, password: str) -> User:
-    """A new company and its representative; publishes company.registered in the same transaction."""
-    ensure_email_free(session, details.email)
+def new_company(session: Session, details: CompanyDetails, password_hash: str) -> User:
+    """A company and its representative, not confirmed yet: nothing is published until the address is."""
     now = utcnow()
     company = Company(id=uuid.uuid4(), created_at=now, updated_at=now)
-    user = User(id=uuid.uuid4(), role=Role.COMPANY, company=company, password_hash=hash_password(password),
+    user = User(id=uuid.uuid4(), role=Role.COMPANY, company=company, password_hash=password_hash,
                 session_version=1, created_at=now)
     _apply_details(company, user, details)
     session.add_all([company, user])
     flush_or_email_taken(session, details.email)
-    publish_company_profile(session, user, "company.registered")
     return user
 
 
-def update_company(session: Session, user: User, details: CompanyDetails) -> None:
-    """The representative changed the profile; publishes company.updated."""
+def update_company(session: Session, user: User, details: CompanyDetails, current_password: str | None) -> None:
+    """The representative changed the profile; publishes company.updated (and user.email_changed)."""
+    old_email = email_change(user, details.email, current_password)  # first: no hint of others' addresses
     ensure_email_free(session, details.email, user)
     assert user.company is not None, "only a company representative has a company profile"
     _apply_details(user.company, user, details)
     user.company.updated_at = utcnow()
     flush_or_email_taken(session, details.email)
     publish_company_profile(session, user, "company.updated")
+    if old_email is not None:
+        publish_email_changed(session, user, old_email)
+
+
+def email_change(user: User, new_email: str, current_password: str | None) -> str | None:
+    """The address being replaced, if the sign-in address changes; raises WrongPassword unless the current
+    password was given (whoever borrows a signed-in session must not take the account with its address)."""
+    if normalize_email(new_email) == user.email_normalized:
+        return None
+    if not verify_password(user.password_hash, current_password or ""):
+        raise WrongPassword()
+    return user.email
 
 
 def set_language(session: Session, user: User, language: str) -> None:
@@ -80,7 +96,7 @@ def create_staff_user(session: Session, email: str, name: str, role: Role, passw
     """An account without a company (administrator, reviewer); updated in place if the address exists."""
     user = find_user_by_email(session, email)
     if user is None:
-        user = User(id=uuid.uuid4(), session_version=1, created_at=utcnow())
+        user = User(id=uuid.uuid4(), session_version=1, created_at=utcnow(), email_confirmed_at=utcnow())
         session.add(user)
     user.email, user.email_normalized, user.name = email.strip(), normalize_email(email), name
     user.role, user.language, user.company_id = role, language, None
@@ -97,6 +113,12 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
     return user
+
+
+def change_password(session: Session, user: User, password: str, how: str) -> None:
+    """The owner chose a new password (``how``: "changed" signed in, "reset" by an e-mailed link); they are told."""
+    set_password(user, password)
+    publish_password_changed(session, user, how)
 
 
 def set_password(user: User, password: str) -> None:

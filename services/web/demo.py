@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.web.accounts import CompanyDetails, create_staff_user, find_user_by_email, register_company
+from services.web.accounts import CompanyDetails, create_staff_user, find_user_by_email, new_company
 from services.web.models import Role
+from services.web.passwords import hash_password
+from services.web.registration import confirm_account
 from services.web.runtime import get_runtime
 
 
@@ -27,10 +29,10 @@ DEMO_REVIEWER = DemoLogin("reviewer@wscc.example", "reviewer-password-2024")
 
 
 def ensure_demo_company() -> DemoLogin:
-    """The demo company and its representative (publishes company.registered the first time)."""
+    """The demo company and its representative, confirmed (publishes company.registered the first time)."""
     with get_runtime().db.unit_of_work() as session:
         if find_user_by_email(session, DEMO_COMPANY.email) is None:
-            register_company(session, DEMO_COMPANY, DEMO_PASSWORD)
+            confirm_account(session, new_company(session, DEMO_COMPANY, hash_password(DEMO_PASSWORD)))
     return DemoLogin(DEMO_COMPANY.email, DEMO_PASSWORD)
 
 

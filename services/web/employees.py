@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from common.clock import utcnow
-from services.web.accounts import ensure_email_free, flush_or_email_taken, normalize_email
+from services.web.account_events import publish_email_changed
+from services.web.accounts import email_change, ensure_email_free, flush_or_email_taken, normalize_email
 from services.web.models import Role, User
-from services.web.passwords import hash_password
 from services.web.profile_events import publish_employee_profile
 
 
@@ -25,24 +25,25 @@ class EmployeeDetails:
     language: str
 
 
-def register_employee(session: Session, details: EmployeeDetails, password: str) -> User:
-    """A new employee account; publishes employee.registered in the same transaction."""
-    ensure_email_free(session, details.email)
-    user = User(id=uuid.uuid4(), role=Role.EMPLOYEE, company_id=None, password_hash=hash_password(password),
+def new_employee(session: Session, details: EmployeeDetails, password_hash: str) -> User:
+    """A new employee account, not confirmed yet: nothing is published until the address is."""
+    user = User(id=uuid.uuid4(), role=Role.EMPLOYEE, company_id=None, password_hash=password_hash,
                 session_version=1, created_at=utcnow())
     _apply_details(user, details)
     session.add(user)
     flush_or_email_taken(session, details.email)
-    publish_employee_profile(session, user, "employee.registered")
     return user
 
 
-def update_employee(session: Session, user: User, details: EmployeeDetails) -> None:
-    """The employee changed their profile; publishes employee.updated."""
+def update_employee(session: Session, user: User, details: EmployeeDetails, current_password: str | None) -> None:
+    """The employee changed their profile; publishes employee.updated (and user.email_changed)."""
+    old_email = email_change(user, details.email, current_password)  # first: no hint of others' addresses
     ensure_email_free(session, details.email, user)
     _apply_details(user, details)
     flush_or_email_taken(session, details.email)
     publish_employee_profile(session, user, "employee.updated")
+    if old_email is not None:
+        publish_email_changed(session, user, old_email)
 
 
 def _apply_details(user: User, details: EmployeeDetails) -> None:

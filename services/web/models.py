@@ -55,6 +55,8 @@ class User(Base):
     password_change_required: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime]
     last_login_at: Mapped[datetime | None]
+    # None until the owner follows the link sent to the address: an unconfirmed account cannot sign in.
+    email_confirmed_at: Mapped[datetime | None]
 
     company: Mapped[Company | None] = relationship(lazy="joined")
 
@@ -65,3 +67,16 @@ class User(Base):
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"
+
+
+class AccountLink(Base):
+    """A link sent by e-mail (reset a password, confirm an address): only its id is kept, never its token."""
+
+    __tablename__ = "account_links"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(30))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]

@@ -1,46 +1,35 @@
-"""Password reset links: signed, valid for a configured time, and single-use.
+"""Password reset links: a row per link, valid for a configured time, single-use (account_links.py).
 
-A link names the user and their session version; using it sets a new password, which raises the version, so
-the same link (and any older one) stops working at once.
+Using a link sets a new password, which raises the session version (every session ends), retires every other
+reset link of the account, and tells the owner. Following it also proves the address is theirs, so an account
+never confirmed is confirmed by it.
 """
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable
-
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
-from common.events import new_event
-from common.events.schemas import PasswordResetRequested
-from common.outbox import record_event
-from services.web.accounts import find_user_by_email, get_user
-from services.web.models import Outbox, User
-
-SALT = "wscc.password-reset.v1"
+from common.links import PASSWORD_RESET
+from services.web.account_links import open_link, retire_links, send_link
+from services.web.accounts import change_password, find_user_by_email, get_user
+from services.web.models import User
+from services.web.registration import confirm_account
 
 
-def make_reset_token(secret: str, user: User) -> str:
-    return URLSafeTimedSerializer(secret, salt=SALT).dumps({"user": str(user.id), "version": user.session_version})
-
-
-def user_for_reset_token(session: Session, secret: str, token: str, max_age_minutes: int) -> User | None:
-    try:
-        payload = URLSafeTimedSerializer(secret, salt=SALT).loads(token, max_age=max_age_minutes * 60)
-        user = get_user(session, uuid.UUID(payload["user"]))
-    except (BadSignature, SignatureExpired, KeyError, TypeError, ValueError):
-        return None
-    if user is None or user.session_version != payload.get("version"):
-        return None
-    return user
-
-
-def request_password_reset(session: Session, secret: str, email: str, max_age_minutes: int,
-                           reset_url: Callable[[str], str]) -> None:
-    """Publish a reset link if the address has an account; the caller answers the same either way."""
+def request_password_reset(session: Session, email: str, max_age_minutes: int) -> None:
+    """Send a reset link if the address has an account; the caller answers the same either way."""
     user = find_user_by_email(session, email)
-    if user is None:
-        return
-    record_event(session, Outbox, new_event("user.password_reset_requested", PasswordResetRequested(
-        user_id=user.id, email=user.email, name=user.name, language=user.language,
-        reset_url=reset_url(make_reset_token(secret, user)), expires_in_minutes=max_age_minutes)))
+    if user is not None:
+        send_link(session, user, PASSWORD_RESET, max_age_minutes)
+
+
+def user_for_reset_token(session: Session, secret: str, token: str) -> User | None:
+    """The account this reset link opens, or None if it is forged, used or expired."""
+    link = open_link(session, secret, PASSWORD_RESET, token)
+    return get_user(session, link.user_id) if link else None
+
+
+def reset_password(session: Session, user: User, password: str) -> None:
+    """Call with a user from user_for_reset_token in the same unit of work (the link stays locked until commit)."""
+    retire_links(session, user, PASSWORD_RESET)
+    change_password(session, user, password, "reset")
+    confirm_account(session, user)

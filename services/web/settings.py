@@ -31,6 +31,9 @@ class Settings(ServiceSettings):
     password_reset_rate_limit: str = "5 per hour"
     ratelimit_storage_uri: str = "memory://"
     password_reset_max_age_minutes: int = 60
+    # Signs the links sent by e-mail (reset a password, confirm an address); notifications holds the same key.
+    link_secret: SecretStr = SecretStr("dev-only-link-secret-change-me")
+    email_confirmation_max_age_minutes: int = 24 * 60
     licenses_per_page: int = 50
     # Claiming a code, on top of the licenses service's own count of wrong codes: a guard against floods, counting
     # every claim but typos. An address may be a whole mine camp behind one connection (a shift of a few hundred

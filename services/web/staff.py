@@ -33,7 +33,7 @@ def add_staff_user(session: Session, details: StaffDetails, temporary_password: 
     user = User(id=uuid.uuid4(), role=details.role, company_id=None, name=details.name.strip(),
                 email=details.email.strip(), email_normalized=normalize_email(details.email),
                 language=details.language, password_hash=hash_password(temporary_password), session_version=1,
-                password_change_required=True, created_at=utcnow())
+                password_change_required=True, created_at=utcnow(), email_confirmed_at=utcnow())
     session.add(user)
     flush_or_email_taken(session, details.email)
     return user

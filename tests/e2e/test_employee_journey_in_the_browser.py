@@ -27,7 +27,8 @@ from services.licenses.codes import ALPHABET, display
 from services.web.demo import ensure_demo_admin, ensure_demo_reviewer
 from services.web.settings import get_settings
 from tests.e2e.conftest import reload_until
-from tests.e2e.test_purchase_in_the_browser import SEED_WORDS, buy, count, create_profile, exact, main, pay_by_card
+from tests.e2e.test_purchase_in_the_browser import (
+    SEED_WORDS, buy, confirm_from_the_email, count, create_profile, exact, main, pay_by_card)
 from tools.dev.stack import ROOT
 
 PASSWORD = "correct horse battery staple"
@@ -118,6 +119,7 @@ def register_employee(page: Page, web_url: str, language: str, name: str) -> str
     page.get_by_label(words("Password", language), exact=True).fill(PASSWORD)
     page.get_by_label(words("Confirm the password", language)).fill(PASSWORD)
     page.get_by_role("button", name=exact(words("Create my employee account", language))).click()
+    confirm_from_the_email(page, email, language)
     expect(page.get_by_role("heading", level=1)).to_have_text(words("My journey", language))
     return email
 

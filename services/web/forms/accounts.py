@@ -16,7 +16,20 @@ EMAIL_TAKEN = _l("An account already uses this e-mail address. Log in, or use an
 PASSWORD_MESSAGES = {
     "too_short": _l("Use at least %(count)s characters.", count=MIN_LENGTH),
     "same_as_email": _l("Choose a password that is not your e-mail address."),
+    "common_password": _l("This is one of the most common passwords: it is among the first ones tried."),
+    "personal": _l("Do not build it on your name, your e-mail address or your company's name."),
+    "names": _l("Names on their own are easy to guess."),
+    "common_words": _l("Common words on their own are easy to guess."),
+    "keyboard_pattern": _l("Rows and patterns of keys, like qwerty, are easy to guess."),
+    "repeats": _l("Repeated characters or words, like aaa or abcabc, are easy to guess."),
+    "sequence": _l("Sequences like abcd or 6543 are easy to guess."),
+    "dates": _l("Dates and years are easy to guess."),
+    "guessable": _l("This password is too easy to guess."),
 }
+STRONGER = _l("Add another word or two: uncommon words are better.")
+WRONG_CURRENT_PASSWORD = _l("This is not your current password.")
+# Fields whose content a password must not be built on, wherever a form has them.
+_PERSONAL_FIELDS = ("name", "representative_name", "legal_name")
 
 
 def email_field() -> EmailField:
@@ -32,23 +45,38 @@ def _text(label: Any, required_message: Any | None, maximum: int, *, area: bool 
     return kind(label, validators=[presence, Length(max=maximum, message=_l("Use at most %(max)d characters."))])
 
 
+def password_message(problem: str) -> str:
+    """What is wrong, in the reader's language, and (past the first two rules) how to do better."""
+    message = str(PASSWORD_MESSAGES[problem])
+    return message if problem in ("too_short", "same_as_email") else f"{message} {STRONGER}"
+
+
 class StrongPassword:
-    """At least MIN_LENGTH characters and not the address given in the form's ``email`` field (if any)."""
+    """Long enough and hard to guess, judged with what the person told us: the form's ``email`` (or the account's
+    ``known_email``) and its name fields (or the account's ``known_personal``)."""
 
     def __call__(self, form: FlaskForm, field: Any) -> None:
         email_input = getattr(form, "email", None)
-        problem = password_problem(field.data or "", email_input.data if email_input else form.known_email)
+        email = email_input.data if email_input else getattr(form, "known_email", None)
+        personal = [getattr(form, name).data for name in _PERSONAL_FIELDS if hasattr(form, name)]
+        problem = password_problem(field.data or "", email, [*personal, *getattr(form, "known_personal", ())])
         if problem:
-            raise ValidationError(str(PASSWORD_MESSAGES[problem]))
+            raise ValidationError(password_message(problem))
 
 
 def new_password_fields() -> tuple[PasswordField, PasswordField]:
     return (PasswordField(_l("Password"), validators=[DataRequired(_l("Choose a password.")), StrongPassword()],
-                          description=_l("At least %(count)s characters; not your e-mail address.",
-                                         count=MIN_LENGTH)),
+                          description=_l("At least %(count)s characters and hard to guess: a few uncommon words "
+                                         "make a strong password.", count=MIN_LENGTH)),
             PasswordField(_l("Confirm the password"), validators=[
                 DataRequired(_l("Type the password again.")),
                 EqualTo("password", _l("The two passwords do not match."))]))
+
+
+def current_password_field() -> PasswordField:
+    """Asked on a profile only when the sign-in address changes (checked by the account's rules, not here)."""
+    return PasswordField(_l("Current password"), validators=[Optional()],
+                         description=_l("Needed only if you change your e-mail address."))
 
 
 class ProfileForm(FlaskForm):
@@ -61,6 +89,7 @@ class ProfileForm(FlaskForm):
     employer_account_number = _text(_l("WSCC employer account number"), None, 40)
     site = _text(_l("Mine or site"), None, 200)
     language = SelectField(_l("Preferred language"))
+    current_password = current_password_field()
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -76,6 +105,7 @@ class ProfileForm(FlaskForm):
 
 
 class RegistrationForm(ProfileForm):
+    current_password = None  # a new account has none
     password, confirm = new_password_fields()
     submit = SubmitField(_l("REGISTER"))
 
@@ -91,15 +121,26 @@ class ForgotPasswordForm(FlaskForm):
     submit = SubmitField(_l("Send me a reset link"))
 
 
+class ResendConfirmationForm(FlaskForm):
+    email = email_field()
+    submit = SubmitField(_l("Send me a new confirmation link"))
+
+
+class ConfirmEmailForm(FlaskForm):
+    submit = SubmitField(_l("Confirm my e-mail address"))
+
+
 class NewPasswordForm(FlaskForm):
-    """Reset and change share it; ``known_email`` is the account's address, which the password must not be."""
+    """Reset and change share it; ``known_email`` and ``known_personal`` (name, company) are the account's, which
+    the password must not be built on."""
 
     password, confirm = new_password_fields()
     submit = SubmitField(_l("Save the new password"))
 
-    def __init__(self, *args: Any, known_email: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, known_email: str | None = None, known_personal: tuple[str, ...] = (),
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.known_email = known_email
+        self.known_email, self.known_personal = known_email, known_personal
 
 
 class ChangePasswordForm(NewPasswordForm):

@@ -9,7 +9,7 @@ from wtforms import SelectField, StringField, SubmitField, TelField
 from wtforms.validators import DataRequired, Length
 
 from services.web.employees import EmployeeDetails
-from services.web.forms.accounts import email_field, new_password_fields
+from services.web.forms.accounts import current_password_field, email_field, new_password_fields
 from services.web.i18n import language_name, supported_languages
 
 _TOO_LONG = _l("Use at most %(max)d characters.")
@@ -23,6 +23,7 @@ class EmployeeProfileForm(FlaskForm):
                                                      Length(max=40, message=_TOO_LONG)])
     language = SelectField(_l("Preferred language"),
                            validators=[DataRequired(_l("Choose the language of your pages and e-mails."))])
+    current_password = current_password_field()
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -35,6 +36,7 @@ class EmployeeProfileForm(FlaskForm):
 
 
 class EmployeeRegistrationForm(EmployeeProfileForm):
+    current_password = None  # a new account has none
     password, confirm = new_password_fields()
     submit = SubmitField(_l("Create my employee account"))
 

@@ -5,19 +5,43 @@ from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from services.web.accounts import EmailTaken, authenticate, get_user, set_password, update_company
+from services.web.accounts import (
+    EmailTaken, WrongPassword, authenticate, change_password as set_new_password, get_user, update_company)
 from services.web.employees import update_employee
 from services.web.forms.accounts import EMAIL_TAKEN, ChangePasswordForm, ProfileForm
 from services.web.forms.employees import EmployeeProfileForm
-from services.web.models import Role
+from services.web.models import Role, User
 from services.web.runtime import get_runtime
 from services.web.sessions import start_session
 from services.web.views.access import role_required
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 EVERYONE = tuple(Role)
+EMAIL_NEEDS_PASSWORD = _l("To change your e-mail address, enter your current password.")
+
+
+def personal_details(user: User) -> tuple[str, ...]:
+    """What a new password must not be built on, besides the address: the person's name and company."""
+    return (user.name, user.company.legal_name) if user.company else (user.name,)
+
+
+def _save(form: Any, update: Any) -> Any:
+    """Save a profile form with ``update(session, user, details, current_password)``: the redirect once saved,
+    or None with the reason on the form."""
+    try:
+        with get_runtime().db.unit_of_work() as session:
+            update(session, get_user(session, current_user.id), form.details(), form.current_password.data)
+    except WrongPassword:
+        form.current_password.errors.append(str(EMAIL_NEEDS_PASSWORD))
+    except EmailTaken:
+        form.email.errors.append(str(EMAIL_TAKEN))
+    else:
+        flash(_("Your profile was saved."), "success")
+        return redirect(url_for("account.profile"))
+    return None
 
 
 def _profile_form() -> ProfileForm:
@@ -35,15 +59,8 @@ def _employee_form() -> EmployeeProfileForm:
 
 def _employee_profile() -> Any:
     form = _employee_form()
-    if form.validate_on_submit():
-        try:
-            with get_runtime().db.unit_of_work() as session:
-                update_employee(session, get_user(session, current_user.id), form.details())
-        except EmailTaken:
-            form.email.errors.append(str(EMAIL_TAKEN))
-        else:
-            flash(_("Your profile was saved."), "success")
-            return redirect(url_for("account.profile"))
+    if form.validate_on_submit() and (saved := _save(form, update_employee)) is not None:
+        return saved
     return render_template("account/profile.html", form=form, employee=True), 422 if form.errors else 200
 
 
@@ -55,27 +72,20 @@ def profile() -> Any:
     if current_user.company is None:
         return render_template("account/profile.html", form=None)
     form = _profile_form()
-    if form.validate_on_submit():
-        try:
-            with get_runtime().db.unit_of_work() as session:
-                update_company(session, get_user(session, current_user.id), form.details())
-        except EmailTaken:
-            form.email.errors.append(str(EMAIL_TAKEN))
-        else:
-            flash(_("Your profile was saved."), "success")
-            return redirect(url_for("account.profile"))
+    if form.validate_on_submit() and (saved := _save(form, update_company)) is not None:
+        return saved
     return render_template("account/profile.html", form=form), 422 if form.errors else 200
 
 
 @bp.route("/password", methods=["GET", "POST"])
 @role_required(*EVERYONE)
 def change_password() -> Any:
-    form = ChangePasswordForm(known_email=current_user.email)
+    form = ChangePasswordForm(known_email=current_user.email, known_personal=personal_details(current_user))
     if form.validate_on_submit():
         with get_runtime().db.unit_of_work() as session:
             user = authenticate(session, current_user.email, form.current_password.data)
             if user is not None:
-                set_password(user, form.password.data)
+                set_new_password(session, user, form.password.data, "changed")
         if user is not None:
             start_session(user)  # this session goes on with the new version; every other one ends
             flash(_("Your password was changed. You were logged out everywhere else."), "success")

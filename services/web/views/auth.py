@@ -7,10 +7,12 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from services.web.accounts import EmailTaken, authenticate, normalize_email, register_company
+from services.web.accounts import EmailTaken, authenticate, new_company, normalize_email
 from services.web.extensions import limiter
-from services.web.forms.accounts import EMAIL_TAKEN, LoginForm, RegistrationForm
+from services.web.forms.accounts import ConfirmEmailForm, LoginForm, RegistrationForm, ResendConfirmationForm
 from services.web.i18n import current_language
+from services.web.registration import AccountMaker, confirm_by_link, register as register_account
+from services.web.registration import resend_confirmation
 from services.web.runtime import get_runtime
 from services.web.sessions import end_session, start_session
 from services.web.views.access import home_for, safe_next
@@ -29,21 +31,61 @@ def submitted_email() -> str:
     return "email:" + normalize_email(request.form.get("email", ""))
 
 
+def finish_registration(email: str, password: str, make: AccountMaker) -> Any:
+    """The same "check your e-mail" page whether or not the address has an account (the e-mail says which)."""
+    minutes = current_app.config["WSCC_SETTINGS"].email_confirmation_max_age_minutes
+    try:
+        with get_runtime().db.unit_of_work() as session:
+            register_account(session, email, password, make, minutes)
+    except EmailTaken:
+        pass  # the same address registered at the same moment: that registration sends the e-mail
+    return _check_email(email)
+
+
+def _check_email(email: str) -> Any:
+    minutes = current_app.config["WSCC_SETTINGS"].email_confirmation_max_age_minutes
+    return render_template("auth/check_email.html", email=email, hours=max(1, minutes // 60),
+                           resend=ResendConfirmationForm(email=email))
+
+
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit(configured_limit("login_rate_limit_per_address"), methods=["POST"])
 def register() -> Any:
     form = RegistrationForm(language=current_language())
     if form.validate_on_submit():
-        try:
-            with get_runtime().db.unit_of_work() as session:
-                user = register_company(session, form.details(), form.password.data)
-        except EmailTaken:
-            form.email.errors.append(str(EMAIL_TAKEN))
-        else:
-            start_session(user)
-            flash(_("Your profile was created. Welcome!"), "success")
-            return redirect(url_for("dashboard.show"))
+        details = form.details()
+        return finish_registration(details.email, form.password.data,
+                                   lambda session, password_hash: new_company(session, details, password_hash))
     return render_template("auth/register.html", form=form), 422 if form.errors else 200
+
+
+# The path is common.links.LINK_PATHS["confirm_email"]: notifications writes these links into e-mails. Opening
+# the link only shows a button: a mail scanner that fetches links must not use up the link or get the session.
+@bp.route("/register/confirm/<token>", methods=["GET", "POST"])
+def confirm_email(token: str) -> Any:
+    form = ConfirmEmailForm()
+    if not form.validate_on_submit():
+        return render_template("auth/confirm_email.html", form=form)
+    with get_runtime().db.unit_of_work() as session:
+        user = confirm_by_link(session, current_app.config["WSCC_SETTINGS"].link_secret.get_secret_value(), token)
+    if user is None:
+        return render_template("auth/confirm_invalid.html", resend=ResendConfirmationForm()), 404
+    start_session(user)
+    flash(_("Your e-mail address is confirmed. Welcome!"), "success")
+    return redirect(home_for(user))
+
+
+@bp.post("/register/resend")
+@limiter.limit(configured_limit("login_rate_limit_per_address"))
+@limiter.limit(configured_limit("password_reset_rate_limit"), key_func=submitted_email)
+def resend() -> Any:
+    form = ResendConfirmationForm()
+    if form.validate_on_submit():
+        minutes = current_app.config["WSCC_SETTINGS"].email_confirmation_max_age_minutes
+        with get_runtime().db.unit_of_work() as session:
+            resend_confirmation(session, form.email.data, minutes)
+        return _check_email(form.email.data)
+    return render_template("auth/confirm_invalid.html", resend=form), 422
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -56,6 +98,8 @@ def login() -> Any:
     if form.validate_on_submit():
         with get_runtime().db.unit_of_work() as session:
             user = authenticate(session, form.email.data, form.password.data)
+        if user is not None and user.email_confirmed_at is None:  # the right password, the address unconfirmed
+            return render_template("auth/confirm_first.html", resend=ResendConfirmationForm(email=user.email))
         if user is not None:
             start_session(user)
             return redirect(safe_next(request.args.get("next"), home_for(user)))

@@ -13,19 +13,15 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user
 
 from common.clock import utcnow
-from services.web.accounts import EmailTaken
 from services.web.clients import ApplicationsApi, LicensesApi, NotFound, Refused
-from services.web.employees import register_employee
+from services.web.employees import new_employee
 from services.web.extensions import limiter
-from services.web.forms.accounts import EMAIL_TAKEN
 from services.web.forms.employees import ClaimCodeForm, EmployeeRegistrationForm
 from services.web.i18n import current_language
 from services.web.journey import Journey, build_journey
 from services.web.statuses import localized
-from services.web.runtime import get_runtime
-from services.web.sessions import start_session
 from services.web.views.access import role_required
-from services.web.views.auth import configured_limit
+from services.web.views.auth import configured_limit, finish_registration
 from services.web.views.errors import error_page
 
 bp = Blueprint("employee", __name__, url_prefix="/employee")
@@ -102,15 +98,9 @@ def user_key() -> str:
 def register() -> Any:
     form = EmployeeRegistrationForm(language=current_language())
     if form.validate_on_submit():
-        try:
-            with get_runtime().db.unit_of_work() as session:
-                user = register_employee(session, form.details(), form.password.data)
-        except EmailTaken:
-            form.email.errors.append(str(EMAIL_TAKEN))
-        else:
-            start_session(user)
-            flash(_("Your employee account was created. Welcome!"), "success")
-            return redirect(url_for("employee.home"))
+        details = form.details()
+        return finish_registration(details.email, form.password.data,
+                                   lambda session, password_hash: new_employee(session, details, password_hash))
     return render_template("employee/register.html", form=form), 422 if form.errors else 200
 
 

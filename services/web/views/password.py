@@ -6,23 +6,18 @@ from typing import Any
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from services.web.accounts import set_password
 from services.web.extensions import limiter
 from services.web.forms.accounts import ForgotPasswordForm, NewPasswordForm
-from services.web.password_reset import request_password_reset, user_for_reset_token
+from services.web.password_reset import request_password_reset, reset_password, user_for_reset_token
 from services.web.runtime import get_runtime
+from services.web.views.account import personal_details
 from services.web.views.auth import configured_limit, submitted_email
-from services.web.views.links import public_url_for
 
 bp = Blueprint("password", __name__, url_prefix="/password")
 
 
 def _settings() -> Any:
     return current_app.config["WSCC_SETTINGS"]
-
-
-def _reset_url(token: str) -> str:
-    return public_url_for("password.reset", token=token)
 
 
 @bp.route("/forgot", methods=["GET", "POST"])
@@ -33,23 +28,21 @@ def forgot() -> Any:
     if form.validate_on_submit():
         settings = _settings()
         with get_runtime().db.unit_of_work() as session:
-            request_password_reset(session, settings.secret_key.get_secret_value(), form.email.data,
-                                   settings.password_reset_max_age_minutes, _reset_url)
+            request_password_reset(session, form.email.data, settings.password_reset_max_age_minutes)
         return render_template("auth/forgot_sent.html", minutes=settings.password_reset_max_age_minutes)
     return render_template("auth/forgot.html", form=form), 422 if form.errors else 200
 
 
+# The path is common.links.LINK_PATHS["password_reset"]: notifications writes these links into e-mails.
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 def reset(token: str) -> Any:
-    settings = _settings()
     with get_runtime().db.unit_of_work() as session:
-        user = user_for_reset_token(session, settings.secret_key.get_secret_value(), token,
-                                    settings.password_reset_max_age_minutes)
+        user = user_for_reset_token(session, _settings().link_secret.get_secret_value(), token)
         if user is None:
             return render_template("auth/reset_invalid.html"), 404
-        form = NewPasswordForm(known_email=user.email)
+        form = NewPasswordForm(known_email=user.email, known_personal=personal_details(user))
         if form.validate_on_submit():
-            set_password(user, form.password.data)
+            reset_password(session, user, form.password.data)
             flash(_("Your password was changed. Log in with your new password."), "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/reset.html", form=form), 422 if form.errors else 200

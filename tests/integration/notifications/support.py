@@ -12,7 +12,7 @@ from typing import TypeVar
 import requests
 from sqlalchemy import select
 
-from common.events.schemas import CompanyProfile, LicensesIssued, OrderPaid, PasswordResetRequested
+from common.events.schemas import AccountLinkRequested, CompanyProfile, LicensesIssued, OrderPaid
 from services.notifications.models import Notification, NotificationStatus
 from services.notifications.runtime import get_runtime
 
@@ -83,10 +83,9 @@ def issued(order: OrderPaid) -> LicensesIssued:
                           quantity=order.quantity)
 
 
-def reset_request(email: str, language: str = "en") -> PasswordResetRequested:
-    token = uuid.uuid4().hex
-    return PasswordResetRequested(user_id=uuid.uuid4(), email=email, name="Sam Okalik", language=language,
-                                  reset_url=f"http://127.0.0.1:5000/reset-password/{token}", expires_in_minutes=60)
+def reset_request(email: str, language: str = "en") -> AccountLinkRequested:
+    return AccountLinkRequested(user_id=uuid.uuid4(), link_id=uuid.uuid4(), email=email, name="Sam Okalik",
+                                language=language, expires_in_minutes=60)
 
 
 def notifications_to(email: str) -> list[Notification]:

@@ -2,6 +2,7 @@
 recorded as failed for good."""
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 from common.clock import utcnow
@@ -69,7 +70,8 @@ def test_the_sweep_sends_an_email_whose_send_task_was_lost(mail):
     with get_runtime().db.sessions() as session, session.begin():
         queue_email(session, key=f"test:{email}", template="password_reset",
                     recipient=Recipient(email=email, name="Sam Okalik", language="fr"),
-                    context={"reset_url": "http://127.0.0.1:5000/reset-password/x", "expires_in_minutes": 30})
+                    context={"link": {"purpose": "password_reset", "id": str(uuid.uuid4())},
+                             "expires_in_minutes": 30})
     past_the_stall_limit = timedelta(seconds=get_runtime().settings.email_stalled_after_seconds + 1)
     app.send_task("notifications.send_pending", kwargs={"now": (utcnow() + past_the_stall_limit).isoformat()})
 

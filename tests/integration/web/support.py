@@ -13,8 +13,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from werkzeug.test import TestResponse
 
+from common.links import CONFIRM_EMAIL, PASSWORD_RESET, link_url
 from services.web.models import Outbox, User
 from services.web.runtime import get_runtime
+from services.web.settings import get_settings
 from tests.waiting import wait_for  # noqa: F401 - the tests of this folder import it from here
 
 PASSWORD = "a long enough password"
@@ -65,8 +67,15 @@ class Visitor:
                 "mailing_address": "1 Main St\nYellowknife NT", "employer_account_number": "12345",
                 "site": "Tundra Pit", "language": "en", "password": PASSWORD, "confirm": PASSWORD} | changes
         response = self.submit("/register", data)
-        assert response.status_code == 302, text_of(response)
+        assert response.status_code == 200 and "Check your e-mail" in text_of(response), text_of(response)
+        self.confirm(data["email"], "/dashboard")
         return Account(data["email"], data["password"], name)
+
+    def confirm(self, email: str, lands_on: str) -> None:
+        """Follow the confirmation link e-mailed to ``email`` and press its button: signed in, on ``lands_on``."""
+        path = emailed_link("user.confirmation_requested", email)
+        response = self.submit(path)
+        assert response.status_code == 302 and response.headers["Location"] == lands_on, text_of(response)
 
     def login(self, account: Account) -> TestResponse:
         return self.submit("/login", {"email": account.email, "password": account.password})
@@ -99,3 +108,15 @@ def outbox_events(event_type: str) -> list[dict]:
         rows = session.scalars(select(Outbox).where(Outbox.event_type == event_type)
                                .order_by(Outbox.created_at)).all()
         return [row.message for row in rows]
+
+
+LINK_PURPOSES = {"user.confirmation_requested": CONFIRM_EMAIL, "user.password_reset_requested": PASSWORD_RESET}
+
+
+def emailed_link(event_type: str, email: str) -> str:
+    """The path of the newest link announced for ``email``, derived from its event's link id the way notifications
+    writes it into the e-mail (tests/integration/web/test_account_emails.py reads real e-mails from the sink)."""
+    events = [event for event in outbox_events(event_type) if event["data"]["email"].lower() == email.lower()]
+    assert events, f"no {event_type} for {email}"
+    secret = get_settings().link_secret.get_secret_value()
+    return link_url("", secret, LINK_PURPOSES[event_type], uuid.UUID(events[-1]["data"]["link_id"]))

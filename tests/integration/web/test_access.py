@@ -14,7 +14,8 @@ from tests.integration.web.people import admin_visitor, new_employee, reviewer_m
 from tests.integration.web.support import Visitor, text_of
 
 PUBLIC = {"public.home", "auth.register", "auth.login", "auth.logout", "password.forgot", "password.reset",
-          "language.switch", "health.healthz", "health.readyz", "webhooks.paypal", "static", "employee.register"}
+          "language.switch", "health.healthz", "health.readyz", "webhooks.paypal", "static", "employee.register",
+          "auth.confirm_email", "auth.resend"}
 OWN_COMPANY_PAGES = {"dashboard.show", "dashboard.progress", "orders.new", "licenses.manage", "licenses.export_csv"}
 EVERY_SIGNED_IN_USER = {"account.profile", "account.change_password"}
 ANOTHER_COMPANYS_RECORD = {"orders.show", "orders.checkout", "orders.drop", "payment.paypal_return",

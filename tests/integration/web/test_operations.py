@@ -79,7 +79,7 @@ def test_the_web_worker_sweeps_events_the_post_commit_publish_missed(services, p
     processes.ensure("web-worker")
     event = new_event("user.password_reset_requested", {
         "user_id": str(uuid.uuid4()), "email": "left.behind@mines.example", "name": "Left Behind", "language": "en",
-        "reset_url": "http://127.0.0.1:5000/password/reset/x", "expires_in_minutes": 60})
+        "link_id": str(uuid.uuid4()), "expires_in_minutes": 60})
     with get_runtime().db.sessions() as session, session.begin():
         session.add(Outbox(id=event.id, event_type=event.type, message=event.as_message(),
                            created_at=utcnow() - timedelta(minutes=1), published_at=None, attempts=0))

@@ -1,11 +1,12 @@
-"""CREATE A NEW PROFILE → REGISTER → signed in, on the dashboard; company.registered in the same transaction."""
+"""CREATE A NEW PROFILE → REGISTER → "check your e-mail" whatever the address → the e-mailed link confirms it and
+signs in on the dashboard; company.registered in the same transaction as the confirmation."""
 import uuid
 
 from sqlalchemy import func, select
 
 from services.web.models import Company, Outbox, User
 from services.web.runtime import get_runtime
-from tests.integration.web.support import PASSWORD, outbox_events, text_of, wait_for
+from tests.integration.web.support import PASSWORD, Visitor, emailed_link, outbox_events, text_of, wait_for
 
 
 def count(model) -> int:
@@ -19,20 +20,53 @@ def test_the_home_page_offers_create_a_new_profile_and_log_in(visitor):
     assert "MiningCertification@wsc.nt.ca" in page
 
 
-def test_registering_signs_in_and_lands_on_the_dashboard(visitor):
+def test_registering_asks_to_check_the_email_and_its_link_signs_in_once_on_the_dashboard(visitor, app):
     response = visitor.submit("/register", {
         "legal_name": "Tundra Gold Mines Ltd.", "representative_name": "Ann Example", "email": "Ann@Tundra.example",
         "phone": "867-555-0100", "mailing_address": "1 Main St\nYellowknife NT", "employer_account_number": "",
         "site": "", "language": "fr", "password": PASSWORD, "confirm": PASSWORD})
-    assert response.status_code == 302 and response.headers["Location"] == "/dashboard"
+    assert response.status_code == 200 and "Check your e-mail" in text_of(response)
+    assert "We sent a message to Ann@Tundra.example" in text_of(response)
+    assert visitor.get("/dashboard").status_code == 302  # not signed in before the address is confirmed
+    assert registered("ann@tundra.example") == []
+    [request] = [e for e in outbox_events("user.confirmation_requested")
+                 if e["data"]["email"].lower() == "ann@tundra.example"]
+    assert set(request["data"]) == {"user_id", "link_id", "email", "name", "language", "expires_in_minutes"}
+
+    link = emailed_link("user.confirmation_requested", "Ann@Tundra.example")
+    assert visitor.get(link).status_code == 200  # opening the link only shows the button (mail scanners open links)
+    assert visitor.get("/dashboard").status_code == 302
+    visitor.confirm("Ann@Tundra.example", "/dashboard")
     dashboard = visitor.get("/dashboard")
     assert dashboard.status_code == 200
     assert "ACHAT DE LICENCES" in text_of(dashboard) and "GESTION DES LICENCES" in text_of(dashboard)
-    [event] = [e for e in outbox_events("company.registered") if e["data"]["email"].lower() == "ann@tundra.example"]
+    [event] = registered("ann@tundra.example")
     assert event["data"]["legal_name"] == "Tundra Gold Mines Ltd."
     assert event["data"]["language"] == "fr"
     assert event["data"]["employer_account_number"] is None
     assert wait_for(lambda: published(event["id"]))  # relayed to RabbitMQ right after the commit
+
+    again = type(visitor)(app.test_client()).submit(link)
+    assert again.status_code == 404 and "This link no longer works" in text_of(again)
+
+
+def registered(email: str) -> list[dict]:
+    return [e for e in outbox_events("company.registered") if e["data"]["email"].lower() == email]
+
+
+def test_an_unconfirmed_account_cannot_log_in_and_is_offered_a_new_link(visitor, app):
+    email = f"unconfirmed-{uuid.uuid4().hex[:8]}@mines.example"
+    visitor.submit("/register", {
+        "legal_name": "Late Mines Ltd.", "representative_name": "Lee", "email": email, "phone": "1",
+        "mailing_address": "x", "language": "en", "password": PASSWORD, "confirm": PASSWORD})
+    answer = visitor.submit("/login", {"email": email, "password": PASSWORD})
+    assert answer.status_code == 200 and "Confirm your e-mail address first" in text_of(answer)
+    assert visitor.get("/dashboard").status_code == 302 and visitor.get("/account").status_code == 302
+    first = emailed_link("user.confirmation_requested", email)
+    resent = visitor.submit("/register/resend", {"email": email}, form_page="/login")
+    assert resent.status_code == 200 and "Check your e-mail" in text_of(resent)
+    assert emailed_link("user.confirmation_requested", email) != first  # a new link, as asked
+    visitor.confirm(email, "/dashboard")
 
 
 def published(event_id: str) -> bool:
@@ -40,15 +74,28 @@ def published(event_id: str) -> bool:
         return session.scalar(select(Outbox.published_at).where(Outbox.id == uuid.UUID(event_id))) is not None
 
 
-def test_an_address_already_registered_in_another_case_is_refused_and_nothing_is_created(visitor, company, app):
+def test_an_address_already_registered_in_another_case_gets_the_same_page_creates_nothing_and_is_told(
+        visitor, company, app):
     other = type(visitor)(app.test_client())
     users, companies, events = count(User), count(Company), len(outbox_events("company.registered"))
+    new_address = other.submit("/register", {
+        "legal_name": "Fresh Ltd.", "representative_name": "Bob", "email": f"fresh-{uuid.uuid4().hex[:8]}@x.example",
+        "phone": "1", "mailing_address": "x", "language": "en", "password": PASSWORD, "confirm": PASSWORD})
     response = other.submit("/register", {
         "legal_name": "Copycat Ltd.", "representative_name": "Bob", "email": company.email.upper(),
         "phone": "1", "mailing_address": "x", "language": "en", "password": PASSWORD, "confirm": PASSWORD})
-    assert response.status_code == 422
-    assert "An account already uses this e-mail address" in text_of(response)
-    assert (count(User), count(Company), len(outbox_events("company.registered"))) == (users, companies, events)
+    assert response.status_code == new_address.status_code == 200
+    same_page = text_of(response).replace(company.email.upper(), "ADDRESS")
+    assert same_page == text_of(new_address).replace(new_address_of(new_address), "ADDRESS")
+    assert (count(User), count(Company), len(outbox_events("company.registered"))) == (
+        users + 1, companies + 1, events)  # only the new address got an (unconfirmed) account
+    [attempt] = [e for e in outbox_events("user.registration_attempted")
+                 if e["data"]["email"].lower() == company.email.lower()]
+    assert attempt["data"]["user_id"] == str(company.user.id)
+
+
+def new_address_of(response) -> str:
+    return text_of(response).split("We sent a message to ", 1)[1].split(". ", 1)[0]
 
 
 def test_every_error_is_tied_to_its_field_and_listed_at_the_top(visitor):
@@ -87,6 +134,20 @@ def test_the_profile_cannot_take_another_accounts_address(app, visitor, company)
     other = type(visitor)(app.test_client()).register()
     response = visitor.submit("/account", {
         "legal_name": company.legal_name, "representative_name": "Ann", "email": other.email.upper(),
-        "phone": "1", "mailing_address": "x", "language": "en"})
+        "phone": "1", "mailing_address": "x", "language": "en", "current_password": PASSWORD})
     assert response.status_code == 422
     assert "An account already uses this e-mail address" in text_of(response)
+
+
+def test_registering_again_before_confirming_replaces_the_unconfirmed_account_and_only_the_newest_link_works(app):
+    email = f"twice-{uuid.uuid4().hex[:8]}@mines.example"
+    first, second = Visitor(app.test_client()), Visitor(app.test_client())
+    details = {"representative_name": "Tess Twice", "email": email, "phone": "1", "mailing_address": "x",
+               "language": "en", "password": PASSWORD, "confirm": PASSWORD}
+    first.submit("/register", details | {"legal_name": "First Try Ltd."})
+    first_link = emailed_link("user.confirmation_requested", email)
+    second.submit("/register", details | {"legal_name": "Second Try Ltd."})
+    assert first.submit(first_link).status_code == 404  # someone else's earlier registration cannot be confirmed
+    second.confirm(email, "/dashboard")
+    [event] = registered(email)
+    assert event["data"]["legal_name"] == "Second Try Ltd."

@@ -6,6 +6,7 @@ CERTIFICATION = {"code": "shift_boss_underground", "name_en": "Shift Boss – Un
 EMPLOYEE_PAGE = "https://portal.example/employee"
 LICENSES_PAGE = "https://portal.example/licenses"
 DEADLINE = "2026-06-13T21:05:00+00:00"  # June 13, 2026, 3:05 p.m. in Yellowknife (MDT)
+LINK_ID = "0b6c3c52-6f1e-4d3a-9a57-3f2b1e8d7c10"
 REASON = "Your first aid certificate expired in 2025.\nPlease apply again with a current certificate."
 
 
@@ -16,7 +17,15 @@ def _employer(**context) -> dict:
 
 CONTEXTS = {
     "profile_created": {"legal_name": "Mines du Nord ltée", "portal_url": "https://portal.example/"},
-    "password_reset": {"reset_url": "https://portal.example/reset/abc123", "expires_in_minutes": 60},
+    # As stored (the link's id) and as the template gets it (with_links adds link_url at sending time).
+    "password_reset": {"link": {"purpose": "password_reset", "id": LINK_ID}, "expires_in_minutes": 60,
+                       "link_url": f"https://portal.example/password/reset/{LINK_ID}.c2lnbmF0dXJl"},
+    "confirm_email": {"link": {"purpose": "confirm_email", "id": LINK_ID}, "expires_in_minutes": 1440,
+                      "link_url": f"https://portal.example/register/confirm/{LINK_ID}.c2lnbmF0dXJl"},
+    "registration_attempted": {"login_url": "https://portal.example/login",
+                               "forgot_password_url": "https://portal.example/password/forgot"},
+    "email_changed": {"new_email": "sam.new@example.org"},
+    "password_changed": {"how": "changed", "forgot_password_url": "https://portal.example/password/forgot"},
     "payment_receipt": {
         "legal_name": "Mines du Nord ltée", "order_number": "WSCC-2026-000042", "quantity": 7,
         "unit_price": "50.00", "total": "350.00", "currency": "CAD", "paypal_capture_id": "3C679366HH908993F",

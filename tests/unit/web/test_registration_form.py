@@ -59,3 +59,28 @@ def test_messages_are_in_french_for_a_french_reader(app):
         form.validate()
         assert form.errors["legal_name"] == ["Inscrivez la raison sociale de l'entreprise."]
         assert form.errors["password"] == ["Utilisez au moins 12 caractères."]
+
+
+COMMON_PASSWORD_EN = ("This is one of the most common passwords: it is among the first ones tried. "
+                      "Add another word or two: uncommon words are better.")
+COMMON_PASSWORD_FR = ("C'est l'un des mots de passe les plus répandus\u00a0: il fait partie des premiers essayés. "
+                      "Ajoutez un ou deux mots de plus\u00a0: des mots peu courants, c'est mieux.")
+
+
+def test_common_and_breached_passwords_are_refused_saying_why_in_english_and_french(app):
+    for weak in ("password1234", "qwertyuiop123"):
+        assert errors_for(app, password=weak, confirm=weak)["password"] == [COMMON_PASSWORD_EN]
+        with form_context(app, GOOD | {"password": weak, "confirm": weak}, "fr"):
+            form = RegistrationForm()
+            form.validate()
+            assert [str(message) for message in form.errors["password"]] == [COMMON_PASSWORD_FR]
+
+
+def test_a_password_built_on_the_persons_own_details_is_refused(app):
+    errors = errors_for(app, password="Ann Example 2024", confirm="Ann Example 2024")
+    assert errors["password"] == ["Do not build it on your name, your e-mail address or your company's name. "
+                                  "Add another word or two: uncommon words are better."]
+
+
+def test_a_strong_password_is_accepted(app):
+    assert errors_for(app, password="tern quarry lantern oboe", confirm="tern quarry lantern oboe") == {}
