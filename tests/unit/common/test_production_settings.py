@@ -16,7 +16,7 @@ from services.web.app import create_app
 from services.web.settings import Settings as WebSettings
 
 REAL = {"internal_token_secret": "a-real-internal-token-secret", "broker_url": "amqp://wscc:s3cret@broker:5672//"}
-WEB = REAL | {"secret_key": "a-real-session-key-of-some-length",
+WEB = REAL | {"secret_key": "a-real-session-key-of-some-length", "link_secret": "a-real-link-secret-of-some-length",
               "database_url": "postgresql+psycopg://web:s3cret@db:5432/wscc_web"}
 
 
@@ -57,7 +57,7 @@ def test_each_kind_of_secret_and_credential_is_refused_in_production(settings_cl
 def test_with_every_secret_set_production_settings_load():
     assert WebSettings(_env_file=None, env="production", **WEB).secret_key.get_secret_value() == WEB["secret_key"]
     # An SMTP relay may want no login: its password is the one secret allowed to stay empty.
-    notifications = NotificationsSettings(_env_file=None, env="production", **REAL,
+    notifications = NotificationsSettings(_env_file=None, env="production", **REAL, link_secret=WEB["link_secret"],
                                           database_url="postgresql+psycopg://n:pw@db/n")
     assert notifications.smtp_password == SecretStr("")
 
