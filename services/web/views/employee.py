@@ -148,7 +148,8 @@ def claims_too_fast(error: RateLimitExceeded) -> Any:
     current = limiter.current_limit
     seconds = current.reset_at - time.time() if current is not None else 60
     form = ClaimCodeForm()
-    form.code.errors = [wait_message(max(1, math.ceil(seconds / 60)))]  # not validated: no list yet
+    # Rounded, not up: the window's end can read a hair over a minute away, which is still "1 minute".
+    form.code.errors = [wait_message(max(1, round(seconds / 60)))]  # not validated: no list yet
     return _home(form, 429)
 
 
