@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 
 from common.logs import configure_logging, new_correlation_id, set_correlation_id
 from common.runtime import ServiceRuntime
+from common.text_input import refuse_control_characters
 from common.tokens import Actor, InvalidToken, read_token
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,8 @@ def create_service_api(service: str, runtime: Callable[[], ServiceRuntime], blue
     def bind_request() -> None:
         g.runtime = runtime()
         set_correlation_id(request.headers.get(CORRELATION_HEADER) or new_correlation_id())
+        # Query strings reach database lookups: refused here once for every route (JSON bodies where they are read).
+        refuse_control_characters(request.args.to_dict(flat=False))
 
     @app.after_request
     def log_request(response: Any) -> Any:

@@ -6,8 +6,11 @@ import uuid
 from flask import request
 
 from common.http import ApiError, actor
+from common.text_input import refuse_control_characters
 
 STAFF = ("reviewer", "admin")
+# The only fields of a body that may hold line breaks: what a reviewer writes, what a requirement says.
+MULTILINE_FIELDS = ("reason", "message", "description_en", "description_fr")
 
 
 def acting_employee_id() -> uuid.UUID:
@@ -29,4 +32,5 @@ def json_body() -> dict:
         return {}
     if not isinstance(payload, dict):
         raise ApiError(400, "invalid_json")
+    refuse_control_characters(payload, MULTILINE_FIELDS)
     return payload

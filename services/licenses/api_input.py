@@ -6,6 +6,7 @@ import uuid
 from flask import request
 
 from common.http import ApiError, actor
+from common.text_input import refuse_control_characters
 
 
 def company_id() -> uuid.UUID:
@@ -20,6 +21,7 @@ def json_object() -> dict:
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
         raise ApiError(400, "invalid_json")
+    refuse_control_characters(payload)
     return payload
 
 

@@ -6,6 +6,7 @@ import uuid
 from flask import Blueprint, request
 
 from common.http import ApiError, actor, requires_actor
+from common.text_input import refuse_control_characters
 from services.orders import ordering
 from services.orders.capturing import capture_payment
 from services.orders.checkout import start_checkout
@@ -31,6 +32,7 @@ def _payload() -> dict:
         return {}
     if not isinstance(payload, dict):
         raise ApiError(400, "invalid_json")
+    refuse_control_characters(payload)
     return payload
 
 
