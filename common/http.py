@@ -99,7 +99,8 @@ def create_service_api(service: str, runtime: Callable[[], ServiceRuntime], blue
         g.runtime = runtime()
         set_correlation_id(request.headers.get(CORRELATION_HEADER) or new_correlation_id())
         # Query strings reach database lookups: refused here once for every route (JSON bodies where they are read).
-        refuse_control_characters(request.args.to_dict(flat=False))
+        for name, value in request.args.items(multi=True):
+            refuse_control_characters({name: value})
 
     @app.after_request
     def log_request(response: Any) -> Any:

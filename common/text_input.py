@@ -18,8 +18,11 @@ CONTROL_CHARACTERS = "control_characters"
 
 
 def has_control_characters(text: str, multiline: bool = False) -> bool:
-    """True if ``text`` holds a character the rule refuses; ``multiline`` allows line feeds and tabs."""
-    return bool((_FORBIDDEN_IN_MULTILINE if multiline else _ANY_FORBIDDEN).search(text))
+    """True if ``text`` holds a character the rule refuses; ``multiline`` allows line breaks (LF, or the CR LF a
+    browser sends and older rows may hold) and tabs."""
+    if multiline:
+        return bool(_FORBIDDEN_IN_MULTILINE.search(normalize_line_breaks(text)))
+    return bool(_ANY_FORBIDDEN.search(text))
 
 
 def normalize_line_breaks(text: str) -> str:

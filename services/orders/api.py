@@ -22,6 +22,10 @@ CAPTURE_ERRORS = {"declined": (422, "payment_declined"), "not_approved": (422, "
                   "rejected": (502, "paypal_error")}
 
 
+# The only text of a body that may hold line breaks: the billing address a receipt shows.
+MULTILINE_FIELDS = ("mailing_address",)
+
+
 def _company_id() -> uuid.UUID:
     return uuid.UUID(actor().company_id)
 
@@ -32,7 +36,7 @@ def _payload() -> dict:
         return {}
     if not isinstance(payload, dict):
         raise ApiError(400, "invalid_json")
-    refuse_control_characters(payload)
+    refuse_control_characters(payload, MULTILINE_FIELDS)
     return payload
 
 
