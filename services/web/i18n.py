@@ -44,8 +44,11 @@ def select_language() -> str:
     supported = supported_languages()
     remembered = session.get("language")
     if current_user.is_authenticated and current_user.language in supported:
-        if remembered in supported and session.get(PAGE_CHOICE_OVER) == current_user.language:
-            return remembered
+        if PAGE_CHOICE_OVER in session:
+            if remembered in supported and session[PAGE_CHOICE_OVER] == current_user.language:
+                return remembered
+            session.pop(PAGE_CHOICE_OVER)  # the account's language changed since: the page choice is over
+            session["language"] = current_user.language
         return current_user.language
     remembered = remembered or request.cookies.get(LANGUAGE_COOKIE)
     if remembered in supported:
