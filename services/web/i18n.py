@@ -38,6 +38,12 @@ def choose_page_language(code: str) -> None:
         session.pop(PAGE_CHOICE_OVER, None)
 
 
+def follow_account_language(code: str) -> None:
+    """The account's language was just set to ``code``: this browser's pages follow it."""
+    session["language"] = code
+    session.pop(PAGE_CHOICE_OVER, None)
+
+
 def select_language() -> str:
     """A signed-in user's page choice or else their account's; otherwise the remembered choice, else the
     browser's, else English."""

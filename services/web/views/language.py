@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, redirect, request, session, url_for
+from flask import Blueprint, abort, redirect, request, url_for
 from flask_login import current_user
 
 from services.web.accounts import get_user, set_language
-from services.web.i18n import LANGUAGE_COOKIE, choose_page_language, supported_languages
+from services.web.i18n import LANGUAGE_COOKIE, choose_page_language, follow_account_language, supported_languages
 from services.web.runtime import get_runtime
 from services.web.views.access import safe_next
 
@@ -28,7 +28,7 @@ def switch(code: str) -> Any:
     if request.method == "POST" and current_user.is_authenticated:
         with get_runtime().db.unit_of_work() as db:
             set_language(db, get_user(db, current_user.id), code)
-        session["language"] = code
+        follow_account_language(code)
     else:
         choose_page_language(code)
     response = redirect(safe_next(request.values.get("next"), url_for("public.home")),
