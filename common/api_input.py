@@ -10,8 +10,12 @@ from flask import request
 
 from common.http import actor
 from common.refusals import Unreadable
+from common.text_input import refuse_control_characters
 
 STAFF_ROLES = ("reviewer", "admin")
+# The only fields of a body, in any service, that may hold line breaks: what a reviewer writes to a person, what a
+# requirement says, a billing address.
+MULTILINE_FIELDS = ("reason", "message", "description_en", "description_fr", "mailing_address")
 
 
 def acting_user_id() -> uuid.UUID:
@@ -28,12 +32,14 @@ def acting_as_staff() -> bool:
 
 
 def json_body(*, empty_allowed: bool = False) -> dict:
-    """The request's JSON object; with ``empty_allowed`` an empty body reads as an empty object."""
+    """The request's JSON object, free of control characters; with ``empty_allowed`` an empty body reads as an
+    empty object."""
     payload = request.get_json(silent=True)
     if payload is None and empty_allowed and not request.get_data():
         return {}
     if not isinstance(payload, dict):
         raise Unreadable("invalid_json")
+    refuse_control_characters(payload, MULTILINE_FIELDS)
     return payload
 
 

@@ -14,6 +14,7 @@ from common.logs import configure_logging, new_correlation_id, set_correlation_i
 from common.refusals import (Conflict, Gone, Invalid, NotFound, Refusal, Rejected, TooManyAttempts, Unavailable,
                              Unreadable)
 from common.runtime import ServiceRuntime
+from common.text_input import refuse_control_characters
 from common.tokens import Actor, InvalidToken, read_token
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,9 @@ def create_service_api(service: str, runtime: Callable[[], ServiceRuntime], blue
     def bind_request() -> None:
         g.runtime = runtime()
         set_correlation_id(request.headers.get(CORRELATION_HEADER) or new_correlation_id())
+        # Query strings reach database lookups: refused here once for every route (JSON bodies where they are read).
+        for name, value in request.args.items(multi=True):
+            refuse_control_characters({name: value})
 
     @app.after_request
     def log_request(response: Any) -> Any:

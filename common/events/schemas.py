@@ -3,12 +3,24 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
+
+from common.text_input import has_control_characters
 
 Language = str  # a locale code the portal has translations for ("en", "fr", ...)
+
+
+def _one_line(text: str) -> str:
+    if has_control_characters(text):
+        raise ValueError("a name holds a control character (a line break, a NUL...)")
+    return text
+
+
+# A person's or a company's name goes into e-mail headers: one line, no control character, ever.
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line)]
 
 
 class EventData(BaseModel):
@@ -17,9 +29,9 @@ class EventData(BaseModel):
 
 class CompanyProfile(EventData):
     company_id: UUID
-    legal_name: str = Field(min_length=1, max_length=200)
+    legal_name: Name
     representative_user_id: UUID
-    representative_name: str = Field(min_length=1, max_length=200)
+    representative_name: Name
     email: EmailStr
     phone: str = Field(max_length=40)
     mailing_address: str = Field(max_length=500)
@@ -77,7 +89,7 @@ class LicensesIssued(EventData):
 
 class EmployeeProfile(EventData):
     employee_id: UUID
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
     email: EmailStr
     phone: str = Field(max_length=40)
     language: Language = Field(pattern=r"^[a-z]{2,3}$")

@@ -19,6 +19,7 @@ from services.applications.representations import document_json
 from services.applications.settings import Settings
 from services.applications.sniffing import detect_type
 from services.applications.transitions import EDITABLE
+from services.applications.upload_limits import check_room
 
 
 def _check_target(session: Session, employee_id: uuid.UUID, application_id: uuid.UUID, requirement_code: Any,
@@ -36,7 +37,8 @@ def upload_document(runtime: ServiceRuntime[Settings], employee_id: uuid.UUID, a
                     requirement_code: Any, stream: BinaryIO | None, original_name: str | None) -> dict:
     settings = runtime.settings
     with runtime.db.reading() as session:  # refuse early, before writing anything to disk
-        _check_target(session, employee_id, application_id, requirement_code, for_update=False)
+        application = _check_target(session, employee_id, application_id, requirement_code, for_update=False)
+        check_room(session, application, requirement_code, None, settings)
     if stream is None:
         raise ApiError(422, "empty_file", {"file": "required"})
     try:
@@ -54,6 +56,7 @@ def upload_document(runtime: ServiceRuntime[Settings], employee_id: uuid.UUID, a
         destination = storage.document_path(settings.documents_dir, application_id, document_id)
         with runtime.db.unit_of_work() as session:
             application = _check_target(session, employee_id, application_id, requirement_code, for_update=True)
+            check_room(session, application, requirement_code, received.size, settings)  # again, under the lock
             storage.place(received, destination)
             document = Document(id=document_id, requirement_code=requirement_code, size=received.size,
                                 filename=display_filename(original_name), content_type=content_type,

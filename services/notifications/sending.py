@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from common.clock import utcnow
 from common.db import after_commit
 from common.runtime import ServiceRuntime
+from common.text_input import single_line
 from services.notifications.account_emails import with_links
 from services.notifications.models import Notification, NotificationStatus
 from services.notifications.queueing import start_sending
@@ -58,8 +59,9 @@ def _attempt(notification: Notification, settings: Settings) -> SendOutcome:
         email = render_email(notification.template, notification.language, with_links(notification.context, settings),
                              recipient_name=notification.recipient_name, contact_email=settings.contact_email,
                              display_timezone=settings.display_timezone)
-        message = build_message(notification.id, Address(notification.recipient_name,
-                                                         addr_spec=notification.recipient_email), email, settings)
+        # Only one line goes into the header, whatever an older profile left in the name: the e-mail still goes.
+        recipient = Address(single_line(notification.recipient_name), addr_spec=notification.recipient_email)
+        message = build_message(notification.id, recipient, email, settings)
     except (TemplateError, ValueError, TypeError, KeyError) as error:
         # The same data would fail the same way on every try: record it for an operator instead of retrying.
         return _give_up(notification, f"could not build the e-mail: {type(error).__name__}: {error}")

@@ -24,12 +24,39 @@ def supported_languages() -> list[str]:
     return current_app.config["WSCC_SETTINGS"].language_codes
 
 
+# The account language a page-only choice was made over: once the account's language changes (profile, switch
+# form), the account's wins again.
+PAGE_CHOICE_OVER = "language_over"
+
+
+def choose_page_language(code: str) -> None:
+    """This browser's pages in ``code``, without changing a signed-in person's stored language."""
+    session["language"] = code
+    if current_user.is_authenticated:
+        session[PAGE_CHOICE_OVER] = current_user.language
+    else:
+        session.pop(PAGE_CHOICE_OVER, None)
+
+
+def follow_account_language(code: str) -> None:
+    """The account's language was just set to ``code``: this browser's pages follow it."""
+    session["language"] = code
+    session.pop(PAGE_CHOICE_OVER, None)
+
+
 def select_language() -> str:
-    """The signed-in user's choice, else the remembered choice, else the browser's, else English."""
+    """A signed-in user's page choice or else their account's; otherwise the remembered choice, else the
+    browser's, else English."""
     supported = supported_languages()
+    remembered = session.get("language")
     if current_user.is_authenticated and current_user.language in supported:
+        if PAGE_CHOICE_OVER in session:
+            if remembered in supported and session[PAGE_CHOICE_OVER] == current_user.language:
+                return remembered
+            session.pop(PAGE_CHOICE_OVER)  # the account's language changed since: the page choice is over
+            session["language"] = current_user.language
         return current_user.language
-    remembered = session.get("language") or request.cookies.get(LANGUAGE_COOKIE)
+    remembered = remembered or request.cookies.get(LANGUAGE_COOKIE)
     if remembered in supported:
         return remembered
     return request.accept_languages.best_match(supported) or DEFAULT_LANGUAGE

@@ -9,6 +9,7 @@ from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitF
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from services.web.accounts import CompanyDetails
+from services.web.forms.text import PortalForm
 from services.web.i18n import language_name, supported_languages
 from services.web.passwords import MIN_LENGTH, password_problem
 
@@ -79,7 +80,7 @@ def current_password_field() -> PasswordField:
                          description=_l("Needed only if you change your e-mail address."))
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(PortalForm):
     legal_name = _text(_l("Company legal name"), _l("Enter the company's legal name."), 200)
     representative_name = _text(_l("Representative's name"), _l("Enter your name."), 200)
     email = email_field()
@@ -110,27 +111,27 @@ class RegistrationForm(ProfileForm):
     submit = SubmitField(_l("REGISTER"))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PortalForm):
     email = email_field()
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))])
     submit = SubmitField(_l("Log in"))
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(PortalForm):
     email = email_field()
     submit = SubmitField(_l("Send me a reset link"))
 
 
-class ResendConfirmationForm(FlaskForm):
+class ResendConfirmationForm(PortalForm):
     email = email_field()
     submit = SubmitField(_l("Send me a new confirmation link"))
 
 
-class ConfirmEmailForm(FlaskForm):
+class ConfirmEmailForm(PortalForm):
     submit = SubmitField(_l("Confirm my e-mail address"))
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(PortalForm):
     """Reset and change share it; ``known_email`` and ``known_personal`` (name, company) are the account's, which
     the password must not be built on."""
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import DateField, FieldList, Form, FormField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import DateField, FieldList, FormField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
 from services.web.forms.accounts import StrongPassword, email_field
+from services.web.forms.text import PortalForm, PortalSubform
 from services.web.i18n import language_name, supported_languages
 from services.web.models import Role
 from services.web.staff import StaffDetails
@@ -18,7 +18,7 @@ _TOO_LONG = _l("Use at most %(max)d characters.")
 BLANK_REQUIREMENT_ROWS = 2
 
 
-class StaffForm(FlaskForm):
+class StaffForm(PortalForm):
     name = StringField(_l("Full name"), validators=[DataRequired(_l("Enter the person's name.")),
                                                     Length(max=200, message=_TOO_LONG)])
     email = email_field()
@@ -39,7 +39,7 @@ class StaffForm(FlaskForm):
                             language=self.language.data)
 
 
-class RequirementForm(Form):
+class RequirementForm(PortalSubform):
     """One required document; a row left entirely blank is no requirement (how one is removed or not added)."""
 
     code = StringField(_l("Code"), validators=[Optional(), Regexp(r"^[a-z0-9_]{2,60}$", message=_l(
@@ -53,7 +53,7 @@ class RequirementForm(Form):
         return not any((entry.data or "").strip() for entry in self)
 
 
-class CertificationForm(FlaskForm):
+class CertificationForm(PortalForm):
     name_en = StringField(_l("Name in English"), validators=[DataRequired(_l("Enter the name in English.")),
                                                              Length(max=200, message=_TOO_LONG)])
     name_fr = StringField(_l("Name in French"), validators=[DataRequired(_l("Enter the name in French.")),
@@ -98,7 +98,7 @@ class DayField(DateField):
             raise ValueError(str(_l("Enter the date as YYYY-MM-DD, for example 2025-03-31."))) from None
 
 
-class ReinstateForm(FlaskForm):
+class ReinstateForm(PortalForm):
     """A license by its code, and its new deadline; "Look up" shows the license first and needs only the code."""
 
     code = StringField(_l("License code"), validators=[DataRequired(_l("Enter the license code."))],

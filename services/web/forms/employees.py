@@ -4,18 +4,18 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField, TelField
 from wtforms.validators import DataRequired, Length
 
 from services.web.employees import EmployeeDetails
 from services.web.forms.accounts import current_password_field, email_field, new_password_fields
+from services.web.forms.text import PortalForm
 from services.web.i18n import language_name, supported_languages
 
 _TOO_LONG = _l("Use at most %(max)d characters.")
 
 
-class EmployeeProfileForm(FlaskForm):
+class EmployeeProfileForm(PortalForm):
     name = StringField(_l("Full name"), validators=[DataRequired(_l("Enter your name.")),
                                                     Length(max=200, message=_TOO_LONG)])
     email = email_field()
@@ -41,7 +41,7 @@ class EmployeeRegistrationForm(EmployeeProfileForm):
     submit = SubmitField(_l("Create my employee account"))
 
 
-class ClaimCodeForm(FlaskForm):
+class ClaimCodeForm(PortalForm):
     # Long enough for a code typed with spaces or dashes anywhere; the licenses service judges the rest.
     code = StringField(_l("Enter the license code from your employer"), validators=[
         DataRequired(_l("Enter the code your employer gave you.")), Length(max=64, message=_TOO_LONG)],

@@ -11,6 +11,8 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 from wtforms.validators import ValidationError
 
+from services.web.forms.text import PortalForm
+
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+", re.ASCII)
 
 
@@ -51,7 +53,7 @@ class Quantity:
             raise ValidationError(quantity_message(problem))
 
 
-class BuyForm(FlaskForm):
+class BuyForm(PortalForm):
     quantity = StringField(_l("Number of licenses"), validators=[Quantity()])
     submit = SubmitField(_l("BUY"))
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from services.web.clients import ApplicationsApi, Refused
 from services.web.documents import document_response
-from services.web.forms.applications import ACCEPTED_FILES, ApplyForm, UploadForm, max_megabytes
+from services.web.forms.applications import ACCEPTED_FILES, ApplyForm, UploadForm, max_megabytes, megabytes
 from services.web.journey import OPEN
 from services.web.statuses import localized
 from services.web.views.access import role_required
@@ -20,7 +21,10 @@ bp = Blueprint("applications", __name__, url_prefix="/employee/applications")
 EDITABLE = ("draft", "documents_requested")
 
 
-def upload_message(code: str) -> str:
+def upload_message(code: str, fields: dict | None = None) -> str:
+    limited = limit_message(code, int((fields or {}).get("limit") or 0))
+    if limited:
+        return limited
     messages = {
         "unsupported_type": _("This file is not a PDF, JPEG or PNG document. Choose a PDF, JPEG or PNG file."),
         "too_large": _("This file is larger than %(size)s MB. Choose a smaller file.", size=max_megabytes()),
@@ -29,6 +33,22 @@ def upload_message(code: str) -> str:
         "not_editable": _("This application can no longer be changed."),
     }
     return messages.get(code, _("This file could not be added. Try again."))
+
+
+def limit_message(code: str, limit: int) -> str | None:
+    """The applications service's limits on what one employee keeps: its answer says the limit."""
+    if code == "requirement_full":
+        return ngettext("You can add at most %(num)d file for this document. Remove it first to add another one.",
+                        "You can add at most %(num)d files for this document. Remove one of them first to add "
+                        "another one.", limit)
+    if code == "application_full":
+        return ngettext("An application can hold at most %(num)d file. Remove it first to add another one.",
+                        "An application can hold at most %(num)d files. Remove a file you no longer need first to "
+                        "add another one.", limit)
+    if code == "person_storage_full":
+        return _("Your documents can take at most %(size)s MB in all. Remove a document you no longer need first, "
+                 "or choose a smaller file.", size=megabytes(limit))
+    return None
 
 
 def _apply_form(certifications: list[dict]) -> ApplyForm:
@@ -96,7 +116,8 @@ def upload(application_id: uuid.UUID) -> Any:
         document = ApplicationsApi().upload(application_id, requirement, upload_file.filename or "document",
                                             upload_file.mimetype or "application/octet-stream", upload_file.stream)
     except Refused as error:
-        return _application_page(application_id, {requirement: upload_message(error.code)}, status=422)
+        return _application_page(application_id, {requirement: upload_message(error.code, error.fields)},
+                                 status=422)
     flash(_("%(filename)s was added.", filename=document["filename"]), "success")
     return redirect(url_for("applications.show", application_id=application_id,
                             _anchor=f"requirement-{requirement}"), 303)

@@ -2,7 +2,6 @@
 "Use my license"."""
 from __future__ import annotations
 
-import math
 import time
 from typing import Any
 

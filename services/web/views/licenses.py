@@ -10,8 +10,10 @@ from flask import (Blueprint, Response, current_app, flash, redirect, render_tem
 from flask_babel import gettext as _
 
 from common.clock import utcnow
+from common.text_input import CONTROL_CHARACTERS
 from services.web.clients import LicensesApi, Refused
 from services.web.csv_export import csv_lines
+from services.web.forms.text import ONE_LINE_MESSAGE
 from services.web.i18n import LICENSE_STATUSES
 from services.web.statuses import iso_day, progress_words
 from services.web.views.access import role_required
@@ -28,6 +30,7 @@ def _tracking_message(code: str) -> str:
         "too_long": _("Use at most 200 characters."),
         "invalid_date": _("Enter the date as YYYY-MM-DD, for example 2025-03-31."),
         "out_of_range": _("Enter a date between the year 2000 and next year."),
+        CONTROL_CHARACTERS: str(ONE_LINE_MESSAGE),
     }
     return messages.get(code, _("This value cannot be saved."))
 

@@ -116,3 +116,18 @@ def test_an_open_application_prevents_a_second_one(draft):
     again = employee.submit("/employee/applications", {"certification": "shift_boss_underground"})
     assert again.status_code == 303
     assert "You already have an application in progress" in text_of(employee.get("/employee/applications"))
+
+
+def document_count(employee, application_id: str) -> int:
+    html = employee.get(f"/employee/applications/{application_id}").get_data(as_text=True)
+    return len(set(re.findall(rf"/employee/applications/{application_id}/documents/([0-9a-f-]{{36}})/remove", html)))
+
+
+def test_a_sixth_file_for_one_document_is_refused_with_what_to_do_and_not_stored(draft):
+    employee, application_id, requirements = draft
+    for number in range(5):
+        assert employee.upload(application_id, requirements[0], f"page-{number}.pdf", small_pdf()).status_code == 303
+    sixth = employee.upload(application_id, requirements[0], "page-6.pdf", small_pdf())
+    assert "You can add at most 5 files for this document. Remove one of them first" in upload_error(sixth)
+    assert document_count(employee, application_id) == 5
+    assert "page-6.pdf" not in text_of(employee.get(f"/employee/applications/{application_id}"))

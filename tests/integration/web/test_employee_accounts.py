@@ -85,7 +85,7 @@ def test_the_employee_edits_their_profile_and_employee_updated_is_published(app)
 
 def test_switching_language_tells_the_services_through_employee_updated(app):
     employee = new_employee(app)
-    employee.get("/language/fr")
+    employee.submit("/language/fr", {"next": "/employee"}, form_page="/employee")
     events = [e for e in outbox_events("employee.updated") if e["data"]["email"] == employee.account.email]
     assert [event["data"]["language"] for event in events] == ["fr"]
 

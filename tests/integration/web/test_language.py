@@ -1,4 +1,7 @@
-"""The language switch on every page: plain links, remembered, saved on the account; html lang follows."""
+"""The language switch on every page: links for a visitor (remembered), a CSRF-checked form for a signed-in user
+(saved on the account, which a link never changes); html lang follows."""
+import re
+
 from services.web.sessions import load_user
 from tests.integration.web.support import Visitor, outbox_events, text_of
 
@@ -28,15 +31,60 @@ def test_the_browsers_language_is_used_until_a_choice_is_made(visitor):
     assert '<html lang="en">' in visitor.get("/", headers={"Accept-Language": "de"}).get_data(as_text=True)
 
 
-def test_a_signed_in_users_choice_is_saved_and_follows_them_to_another_browser(app, visitor, company):
-    visitor.get("/language/fr")
+def profile_language(visitor: Visitor) -> str:
+    """The language the profile page shows as the account's preferred one."""
+    html = visitor.get("/account").get_data(as_text=True)
+    return re.search(r'<option selected value="([a-z]+)">|<option value="([a-z]+)" selected', html).group(1)
+
+
+def language_events(company) -> list[str]:
+    return [event["data"]["language"] for event in outbox_events("company.updated")
+            if event["data"]["email"] == company.email]
+
+
+def test_a_signed_in_users_switch_is_a_form_that_saves_the_choice_and_follows_them_to_another_browser(
+        app, visitor, company):
+    html = visitor.get("/dashboard").get_data(as_text=True)
+    assert 'action="/language/fr"' in html and 'href="/language/fr' not in html
+    response = visitor.submit("/language/fr", {"next": "/dashboard"}, form_page="/dashboard")
+    assert response.status_code == 303 and response.headers["Location"] == "/dashboard"
+    assert '<html lang="fr">' in visitor.get("/dashboard").get_data(as_text=True)
     with visitor.client.session_transaction() as session:
         assert load_user(session["_user_id"]).language == "fr"
-    assert any(event["data"]["email"] == company.email and event["data"]["language"] == "fr"
-               for event in outbox_events("company.updated"))
+    assert profile_language(visitor) == "fr"
+    assert language_events(company) == ["fr"]  # the e-mails follow the account's language
     elsewhere = Visitor(app.test_client())
     elsewhere.login(company)
     assert '<html lang="fr">' in elsewhere.get("/dashboard", headers={"Accept-Language": "en"}).get_data(as_text=True)
+
+
+def test_a_link_changes_the_signed_in_users_pages_but_not_their_account(app, visitor, company):
+    """A link from another site (or an image) can make the browser follow it: it must not change what is stored."""
+    response = visitor.get("/language/fr?next=/dashboard")
+    assert response.status_code == 302 and response.headers["Location"] == "/dashboard"
+    assert '<html lang="fr">' in visitor.get("/dashboard").get_data(as_text=True)
+    with visitor.client.session_transaction() as session:
+        assert load_user(session["_user_id"]).language == "en"
+    assert profile_language(visitor) == "en" and language_events(company) == []
+    elsewhere = Visitor(app.test_client())
+    elsewhere.login(company)
+    assert '<html lang="en">' in elsewhere.get("/dashboard").get_data(as_text=True)
+
+
+def test_saving_the_profile_language_wins_over_a_page_only_choice(visitor, company):
+    visitor.get("/language/fr")
+    form = {"legal_name": company.legal_name, "representative_name": "Ann Example", "email": company.email,
+            "phone": "867-555-0100", "mailing_address": "1 Main St", "language": "en"}
+    visitor.submit("/account", form | {"language": "fr"})
+    visitor.submit("/account", form)
+    assert '<html lang="en">' in visitor.get("/dashboard").get_data(as_text=True)
+
+
+def test_the_switch_without_its_csrf_token_is_refused_and_changes_nothing(visitor, company):
+    response = visitor.client.post("/language/fr", data={"next": "/dashboard"})
+    assert response.status_code == 400
+    assert '<html lang="en">' in visitor.get("/dashboard").get_data(as_text=True)
+    assert profile_language(visitor) == "en" and language_events(company) == []
 
 
 def test_an_unknown_language_is_not_found_and_next_stays_on_site(visitor):
