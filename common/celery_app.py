@@ -138,7 +138,7 @@ def _register_handler_task(app: Celery, runtime: Callable[[], ServiceRuntime], n
             if not claim_event(session, service.inbox_model, name, event):
                 log.info("event already handled", extra={"event_id": str(event.id), "handler": name})
                 return "duplicate"
-            function(session, event)
+            function(session, event.payload(), event)
         return "handled"
 
     handle.__doc__ = function.__doc__

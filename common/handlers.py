@@ -1,4 +1,7 @@
-"""Event handlers of a service: plain functions ``handler(session, event)`` registered by event type.
+"""Event handlers of a service: plain functions ``handler(session, payload, event)`` registered by event type.
+
+``payload`` is the event's data as its catalogued schema (``OrderPaid`` for ``order.paid``), validated once when the
+message arrived; ``event`` is the envelope (id, type, time) for the keys that make a handler idempotent.
 
 Each handler runs as its own Celery task (a fresh task id per run, so Flower shows every handler run with its
 worker and outcome), inside one unit of work whose first step records the event in the inbox: a redelivered or
@@ -7,13 +10,14 @@ duplicated event is then skipped, and the handler's effect and the inbox row com
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
 from common.events import Event
 
-Handler = Callable[[Session, Event], None]
+Handler = Callable[[Session, Any, Event], None]
 
 
 class PermanentEventError(Exception):

@@ -29,6 +29,12 @@ class Event(BaseModel):
     def as_message(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 
+    def payload(self) -> BaseModel:
+        """The data as its type's catalogued schema (``OrderPaid`` for ``order.paid``)."""
+        from common.events.catalog import spec_for
+
+        return spec_for(self.type).schema.model_validate(self.data)
+
 
 def new_event(event_type: str, data: BaseModel | dict[str, Any], *, occurred_at: datetime | None = None) -> Event:
     """Build an event of a catalogued type, validating its data against the type's schema."""

@@ -11,18 +11,18 @@ handlers = EventHandlers("applications")
 
 
 @handlers.on("employee.registered")
-def project_registered_employee(session: Session, event: Event) -> None:
+def project_registered_employee(session: Session, profile: EmployeeProfile, event: Event) -> None:
     """Keep the new employee's name, e-mail and language for the reviewers' view."""
-    save_employee(session, EmployeeProfile.model_validate(event.data), as_of=event.occurred_at)
+    save_employee(session, profile, as_of=event.occurred_at)
 
 
 @handlers.on("employee.updated")
-def project_updated_employee(session: Session, event: Event) -> None:
+def project_updated_employee(session: Session, profile: EmployeeProfile, event: Event) -> None:
     """Follow the employee's changed name, e-mail or language (an older event never undoes a newer one)."""
-    save_employee(session, EmployeeProfile.model_validate(event.data), as_of=event.occurred_at)
+    save_employee(session, profile, as_of=event.occurred_at)
 
 
 @handlers.on("license.redeemed")
-def open_course_for_redeemed_license(session: Session, event: Event) -> None:
+def open_course_for_redeemed_license(session: Session, change: LicenseChange, event: Event) -> None:
     """The employee used their license: the course and exam of the approved certification open, once."""
-    open_course_access(session, LicenseChange.model_validate(event.data))
+    open_course_access(session, change)

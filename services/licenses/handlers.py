@@ -17,58 +17,54 @@ handlers = EventHandlers("licenses")
 
 
 @handlers.on("order.paid")
-def issue_licenses_for_paid_order(session: Session, event: Event) -> None:
+def issue_licenses_for_paid_order(session: Session, paid: OrderPaid, event: Event) -> None:
     """A paid order gets exactly its quantity of codes."""
-    issue_licenses(session, OrderPaid.model_validate(event.data), cause=f"event order.paid {event.id}")
+    issue_licenses(session, paid, cause=f"event order.paid {event.id}")
 
 
 @handlers.on("employee.registered")
-def follow_registered_employee(session: Session, event: Event) -> None:
-    profile = EmployeeProfile.model_validate(event.data)
+def follow_registered_employee(session: Session, profile: EmployeeProfile, event: Event) -> None:
     employee = employees.lock(session, profile.employee_id)
     employees.record_profile(employee, profile.name, profile.language, event.occurred_at)
     employees.record_progress(employee, Progress.REGISTERED, event.occurred_at)
 
 
 @handlers.on("employee.updated")
-def follow_employee_profile(session: Session, event: Event) -> None:
-    profile = EmployeeProfile.model_validate(event.data)
+def follow_employee_profile(session: Session, profile: EmployeeProfile, event: Event) -> None:
     employees.record_profile(employees.lock(session, profile.employee_id), profile.name, profile.language,
                              event.occurred_at)
 
 
 @handlers.on("intro_course.completed")
-def follow_intro_course(session: Session, event: Event) -> None:
-    completed = IntroCourseCompleted.model_validate(event.data)
+def follow_intro_course(session: Session, completed: IntroCourseCompleted, event: Event) -> None:
     employees.record_progress(employees.lock(session, completed.employee_id), Progress.INTRO_COURSE_DONE,
                               completed.completed_at)
 
 
-def _follow_application(session: Session, event: Event, progress: Progress) -> None:
-    change = ApplicationChange.model_validate(event.data)
+def _follow_application(session: Session, change: ApplicationChange, progress: Progress) -> None:
     employees.record_progress(employees.lock(session, change.employee_id), progress, change.at,
                               change.certification.model_dump())
 
 
 @handlers.on("application.submitted")
-def follow_submitted_application(session: Session, event: Event) -> None:
-    _follow_application(session, event, Progress.APPLICATION_SUBMITTED)
+def follow_submitted_application(session: Session, change: ApplicationChange, event: Event) -> None:
+    _follow_application(session, change, Progress.APPLICATION_SUBMITTED)
 
 
 @handlers.on("application.review_started")
-def follow_application_review(session: Session, event: Event) -> None:
-    _follow_application(session, event, Progress.UNDER_REVIEW)
+def follow_application_review(session: Session, change: ApplicationChange, event: Event) -> None:
+    _follow_application(session, change, Progress.UNDER_REVIEW)
 
 
 @handlers.on("application.documents_requested")
-def follow_documents_request(session: Session, event: Event) -> None:
-    _follow_application(session, event, Progress.DOCUMENTS_REQUESTED)
+def follow_documents_request(session: Session, change: ApplicationChange, event: Event) -> None:
+    _follow_application(session, change, Progress.DOCUMENTS_REQUESTED)
 
 
 @handlers.on("application.approved")
-def make_approved_employees_license_eligible(session: Session, event: Event) -> None:
+def make_approved_employees_license_eligible(session: Session, approval: ApplicationApproved,
+                                             event: Event) -> None:
     """The approval's deadline goes to the employee's claimed license, or to the code they enter later."""
-    approval = ApplicationApproved.model_validate(event.data)
     certification = approval.certification.model_dump()
     employee = employees.lock(session, approval.employee_id)
     employees.record_progress(employee, Progress.APPROVED, approval.approved_at, certification)
@@ -78,9 +74,8 @@ def make_approved_employees_license_eligible(session: Session, event: Event) -> 
 
 
 @handlers.on("application.refused")
-def follow_refusal(session: Session, event: Event) -> None:
+def follow_refusal(session: Session, refusal: ApplicationRefused, event: Event) -> None:
     """A refused employee's code becomes releasable by the company."""
-    refusal = ApplicationRefused.model_validate(event.data)
     certification = refusal.certification.model_dump()
     employee = employees.lock(session, refusal.employee_id)
     employees.record_progress(employee, Progress.REFUSED, refusal.refused_at, certification)

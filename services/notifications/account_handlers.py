@@ -11,27 +11,27 @@ handlers = EventHandlers("notifications")
 
 
 @handlers.on("user.password_reset_requested")
-def send_password_reset_link(session: Session, event: Event) -> None:
-    account_emails.queue_link(session, "password_reset", AccountLinkRequested.model_validate(event.data),
+def send_password_reset_link(session: Session, link: AccountLinkRequested, event: Event) -> None:
+    account_emails.queue_link(session, "password_reset", link,
                               PASSWORD_RESET, event.id)
 
 
 @handlers.on("user.confirmation_requested")
-def send_confirmation_link(session: Session, event: Event) -> None:
-    account_emails.queue_link(session, "confirm_email", AccountLinkRequested.model_validate(event.data),
+def send_confirmation_link(session: Session, link: AccountLinkRequested, event: Event) -> None:
+    account_emails.queue_link(session, "confirm_email", link,
                               CONFIRM_EMAIL, event.id)
 
 
 @handlers.on("user.registration_attempted")
-def tell_of_registration_attempt(session: Session, event: Event) -> None:
-    account_emails.queue_registration_attempted(session, AccountMail.model_validate(event.data), event.id)
+def tell_of_registration_attempt(session: Session, account_mail: AccountMail, event: Event) -> None:
+    account_emails.queue_registration_attempted(session, account_mail, event.id)
 
 
 @handlers.on("user.email_changed")
-def tell_old_address_of_change(session: Session, event: Event) -> None:
-    account_emails.queue_email_changed(session, EmailChanged.model_validate(event.data), event.id)
+def tell_old_address_of_change(session: Session, email_changed: EmailChanged, event: Event) -> None:
+    account_emails.queue_email_changed(session, email_changed, event.id)
 
 
 @handlers.on("user.password_changed")
-def tell_of_password_change(session: Session, event: Event) -> None:
-    account_emails.queue_password_changed(session, PasswordChanged.model_validate(event.data), event.id)
+def tell_of_password_change(session: Session, password_changed: PasswordChanged, event: Event) -> None:
+    account_emails.queue_password_changed(session, password_changed, event.id)

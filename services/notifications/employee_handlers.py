@@ -17,52 +17,46 @@ handlers = EventHandlers("notifications")
 
 
 @handlers.on("employee.registered")
-def welcome_registered_employee(session: Session, event: Event) -> None:
+def welcome_registered_employee(session: Session, profile: EmployeeProfile, event: Event) -> None:
     """Keep the employee's contact and tell them their account exists."""
-    profile = EmployeeProfile.model_validate(event.data)
     save_employee_contact(session, profile, event.occurred_at)
     # The stored contact: a later employee.updated handled first has the current address and language.
     employee_emails.queue_account_created(session, employee_contact(session, profile.employee_id), event.id)
 
 
 @handlers.on("employee.updated")
-def refresh_employee_contact(session: Session, event: Event) -> None:
-    save_employee_contact(session, EmployeeProfile.model_validate(event.data), event.occurred_at)
+def refresh_employee_contact(session: Session, profile: EmployeeProfile, event: Event) -> None:
+    save_employee_contact(session, profile, event.occurred_at)
 
 
 @handlers.on("application.submitted")
-def confirm_application_received(session: Session, event: Event) -> None:
-    change = ApplicationChange.model_validate(event.data)
+def confirm_application_received(session: Session, change: ApplicationChange, event: Event) -> None:
     employee_emails.queue_application_received(session, employee_contact(session, change.employee_id), change,
                                                event.id)
 
 
 @handlers.on("application.documents_requested")
-def ask_employee_for_documents(session: Session, event: Event) -> None:
-    change = ApplicationChange.model_validate(event.data)
+def ask_employee_for_documents(session: Session, change: ApplicationChange, event: Event) -> None:
     employee_emails.queue_documents_requested(session, employee_contact(session, change.employee_id), change,
                                               event.id)
 
 
 @handlers.on("application.approved")
-def announce_approval_to_employee(session: Session, event: Event) -> None:
+def announce_approval_to_employee(session: Session, approved: ApplicationApproved, event: Event) -> None:
     """The company hears of it from license.eligible, which only a linked code produces."""
-    approved = ApplicationApproved.model_validate(event.data)
     employee_emails.queue_application_approved(session, employee_contact(session, approved.employee_id), approved,
                                                event.id)
 
 
 @handlers.on("application.refused")
-def announce_refusal_to_employee(session: Session, event: Event) -> None:
-    refused = ApplicationRefused.model_validate(event.data)
+def announce_refusal_to_employee(session: Session, refused: ApplicationRefused, event: Event) -> None:
     employee_emails.queue_application_refused(session, employee_contact(session, refused.employee_id), refused,
                                               event.id)
 
 
 @handlers.on("application.refused")
-def tell_linked_companies_of_refusal(session: Session, event: Event) -> None:
+def tell_linked_companies_of_refusal(session: Session, refused: ApplicationRefused, event: Event) -> None:
     """Each company whose code the employee had linked when refused; a link handled later catches up (code_links)."""
-    refused = ApplicationRefused.model_validate(event.data)
     # Locked: a license.claimed handler for this employee waits, then sees this refusal.
     employee = employee_contact(session, refused.employee_id, lock=True)
     record_refusal(session, refused)

@@ -14,18 +14,15 @@ from services.notifications.contacts import company_contact, employee_contact
 handlers = EventHandlers("notifications")
 
 
-def license_change(event: Event, *needed: str) -> LicenseChange:
-    """The event's data, with the fields (optional in the shared schema) that this e-mail cannot do without."""
-    change = LicenseChange.model_validate(event.data)
+def require(change: LicenseChange, event: Event, *needed: str) -> None:
+    """The fields (optional in the shared schema) that this e-mail cannot do without."""
     missing = [name for name in needed if getattr(change, name) is None]
     if missing:
         raise PermanentEventError(f"{event.type} {event.id} lacks {', '.join(missing)}")
-    return change
 
 
 @handlers.on("license.claimed")
-def tell_company_code_linked(session: Session, event: Event) -> None:
-    change = license_change(event)
+def tell_company_code_linked(session: Session, change: LicenseChange, event: Event) -> None:
     # Locked: a refusal handler for this employee waits, then sees this link (or this one sees the refusal).
     employee = employee_contact(session, change.employee_id, lock=True)
     company = company_contact(session, change.company_id)
@@ -37,8 +34,7 @@ def tell_company_code_linked(session: Session, event: Event) -> None:
 
 
 @handlers.on("license.released")
-def confirm_code_released(session: Session, event: Event) -> None:
-    change = license_change(event)
+def confirm_code_released(session: Session, change: LicenseChange, event: Event) -> None:
     employee = employee_contact(session, change.employee_id, lock=True)
     save_code_link(session, change, linked=False)
     employer_emails.queue_code_released(session, company_contact(session, change.company_id), employee, change,
@@ -46,63 +42,62 @@ def confirm_code_released(session: Session, event: Event) -> None:
 
 
 @handlers.on("license.released")
-def tell_employee_code_released(session: Session, event: Event) -> None:
+def tell_employee_code_released(session: Session, change: LicenseChange, event: Event) -> None:
     """The employee whose code the company took back, in their language (their own handler: see the module)."""
-    change = license_change(event)
     employee_emails.queue_code_released(session, employee_contact(session, change.employee_id), change, event.id)
 
 
 @handlers.on("license.eligible")
-def tell_company_employee_approved(session: Session, event: Event) -> None:
+def tell_company_employee_approved(session: Session, change: LicenseChange, event: Event) -> None:
     """The employee heard of the approval from application.approved."""
-    change = license_change(event, "redeem_by", "certification")
+    require(change, event, "redeem_by", "certification")
     employer_emails.queue_employee_approved(session, company_contact(session, change.company_id),
                                             employee_contact(session, change.employee_id), change, event.id)
 
 
 @handlers.on("license.redeemed")
-def open_course_for_employee(session: Session, event: Event) -> None:
-    change = license_change(event, "certification")
+def open_course_for_employee(session: Session, change: LicenseChange, event: Event) -> None:
+    require(change, event, "certification")
     employee_emails.queue_course_access_open(session, employee_contact(session, change.employee_id), change,
                                              event.id)
 
 
 @handlers.on("license.redeemed")
-def tell_company_license_redeemed(session: Session, event: Event) -> None:
-    change = license_change(event, "certification")
+def tell_company_license_redeemed(session: Session, change: LicenseChange, event: Event) -> None:
+    require(change, event, "certification")
     employer_emails.queue_employee_redeemed(session, company_contact(session, change.company_id),
                                             employee_contact(session, change.employee_id), change, event.id)
 
 
 @handlers.on("license.expiring")
-def remind_employee_of_deadline(session: Session, event: Event) -> None:
-    change = license_change(event, "redeem_by", "days_left", "certification")
+def remind_employee_of_deadline(session: Session, change: LicenseChange, event: Event) -> None:
+    require(change, event, "redeem_by", "days_left", "certification")
     employee_emails.queue_deadline_reminder(session, employee_contact(session, change.employee_id), change,
                                             event.id)
 
 
 @handlers.on("license.expiring")
-def remind_company_of_deadline(session: Session, event: Event) -> None:
-    change = license_change(event, "redeem_by", "days_left", "certification")
+def remind_company_of_deadline(session: Session, change: LicenseChange, event: Event) -> None:
+    require(change, event, "redeem_by", "days_left", "certification")
     employer_emails.queue_deadline_reminder(session, company_contact(session, change.company_id),
                                             employee_contact(session, change.employee_id), change, event.id)
 
 
 @handlers.on("license.expired")
-def tell_employee_license_expired(session: Session, event: Event) -> None:
-    change = license_change(event, "redeem_by", "certification")
+def tell_employee_license_expired(session: Session, change: LicenseChange, event: Event) -> None:
+    require(change, event, "redeem_by", "certification")
     employee_emails.queue_license_expired(session, employee_contact(session, change.employee_id), change, event.id)
 
 
 @handlers.on("license.expired")
-def tell_company_license_expired(session: Session, event: Event) -> None:
-    change = license_change(event, "redeem_by", "certification")
+def tell_company_license_expired(session: Session, change: LicenseChange, event: Event) -> None:
+    require(change, event, "redeem_by", "certification")
     employer_emails.queue_license_expired(session, company_contact(session, change.company_id),
                                           employee_contact(session, change.employee_id), change, event.id)
 
 
 @handlers.on("license.reinstated")
-def tell_employee_license_reinstated(session: Session, event: Event) -> None:
-    change = license_change(event, "redeem_by", "certification")
+def tell_employee_license_reinstated(session: Session, change: LicenseChange, event: Event) -> None:
+    require(change, event, "redeem_by", "certification")
     employee_emails.queue_license_reinstated(session, employee_contact(session, change.employee_id), change,
                                              event.id)

@@ -23,3 +23,14 @@ def test_every_event_has_a_producer_that_exists_and_at_least_one_consumer():
     for spec in CATALOG.values():
         assert (ROOT / "services" / spec.producer).is_dir(), spec.type
         assert spec.consumers, spec.type
+
+
+def test_each_handler_is_given_the_payload_its_event_type_carries():
+    """A handler declares the schema of its payload; it must be the catalogue's for every type it is bound to."""
+    from typing import get_type_hints
+    for service in consumer_services():
+        handlers = import_module(f"services.{service}.handlers").handlers
+        for event_type, functions in handlers.by_type.items():
+            for function in functions:
+                session, payload, event = list(get_type_hints(function).values())[:3]
+                assert payload is CATALOG[event_type].schema, f"{service} {function.__name__}"

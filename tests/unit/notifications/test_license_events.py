@@ -6,7 +6,7 @@ import pytest
 
 from common.events import new_event
 from common.handlers import PermanentEventError
-from services.notifications.license_handlers import license_change
+from services.notifications.license_handlers import require
 
 
 def expiring(**fields):
@@ -17,9 +17,12 @@ def expiring(**fields):
 
 def test_missing_fields_are_named():
     with pytest.raises(PermanentEventError, match="lacks redeem_by, days_left"):
-        license_change(expiring(), "redeem_by", "days_left")
+        event = expiring()
+        require(event.payload(), event, "redeem_by", "days_left")
 
 
 def test_an_event_with_its_fields_is_read():
-    change = license_change(expiring(days_left=7, redeem_by="2026-06-13T21:05:00+00:00"), "redeem_by", "days_left")
+    event = expiring(days_left=7, redeem_by="2026-06-13T21:05:00+00:00")
+    change = event.payload()
+    require(change, event, "redeem_by", "days_left")
     assert change.days_left == 7 and change.redeem_by == datetime(2026, 6, 13, 21, 5, tzinfo=UTC)
