@@ -6,9 +6,10 @@ import uuid
 from flask import Blueprint, request, send_file
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from common.http import ApiError, requires_actor
-from services.applications import applying, documents
 from common.api_input import STAFF_ROLES, acting_as_staff, acting_user_id, json_body
+from common.http import requires_actor
+from common.refusals import Invalid
+from services.applications import applying, documents
 from services.applications.employees import employee_json
 from services.applications.representations import application_json
 from services.applications.reviewing import staff_application
@@ -57,7 +58,7 @@ def upload(application_id: uuid.UUID):
         upload_file = request.files.get("file")
         requirement_code = request.form.get("requirement_code")
     except RequestEntityTooLarge:
-        raise ApiError(422, "too_large", {"file": "too_large"}) from None
+        raise Invalid("too_large", {"file": "too_large"}) from None
     document = documents.upload_document(
         runtime, acting_user_id(), application_id, requirement_code,
         upload_file.stream if upload_file else None, upload_file.filename if upload_file else None)

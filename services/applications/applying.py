@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from common.clock import utcnow
 from common.db import insert_ignoring_conflicts
-from common.http import ApiError
+from common.refusals import Conflict, Invalid, NotFound
 from services.applications.catalog import find_certification
 from services.applications.lifecycle import move
 from services.applications.models import Application
@@ -31,14 +31,14 @@ def own_application(session: Session, employee_id: uuid.UUID, application_id: uu
     """The employee's application; someone else's answers 404 exactly like an unknown one."""
     application = load_application(session, application_id, for_update)
     if application is None or application.employee_id != employee_id:
-        raise ApiError(404, "not_found")
+        raise NotFound("not_found")
     return application
 
 
 def editable_application(session: Session, employee_id: uuid.UUID, application_id: uuid.UUID) -> Application:
     application = own_application(session, employee_id, application_id, for_update=True)
     if application.status not in EDITABLE:
-        raise ApiError(409, "not_editable")
+        raise Conflict("not_editable")
     return application
 
 
@@ -51,17 +51,17 @@ def employee_applications(session: Session, employee_id: uuid.UUID) -> list[Appl
 def open_application(session: Session, employee_id: uuid.UUID, certification_code: Any) -> Application:
     certification = find_certification(session, certification_code)
     if certification is None:
-        raise ApiError(422, "unknown_certification", {"certification_code": "unknown"})
+        raise Invalid("unknown_certification", {"certification_code": "unknown"})
     history = employee_applications(session, employee_id)
     if any(application.status == Status.APPROVED for application in history):
-        raise ApiError(409, "already_approved")
+        raise Conflict("already_approved")
     now, application_id = utcnow(), uuid.uuid4()
     # The partial unique index refuses a second open application, even from a request racing this one.
     created = insert_ignoring_conflicts(session, Application, {
         "id": application_id, "employee_id": employee_id, "certification_code": certification.code,
         "status": Status.DRAFT, "created_at": now, "updated_at": now})
     if not created:
-        raise ApiError(409, "open_application_exists")
+        raise Conflict("open_application_exists")
     return load_application(session, application_id)
 
 
@@ -69,9 +69,9 @@ def submit_application(session: Session, employee_id: uuid.UUID, application_id:
     application = own_application(session, employee_id, application_id, for_update=True)
     missing = missing_requirements(application)
     if application.status in EDITABLE and missing:
-        raise ApiError(422, "documents_missing", {code: "missing" for code in missing})
+        raise Invalid("documents_missing", {code: "missing" for code in missing})
     try:
         move(session, application, Act.SUBMIT, utcnow())
     except InvalidTransition:
-        raise ApiError(409, "invalid_transition") from None
+        raise Conflict("invalid_transition") from None
     return application

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from common.clock import utcnow
 from common.events.schemas import Certification as CertificationData
-from common.http import ApiError
+from common.refusals import Invalid
 from services.applications.models import Certification, Requirement
 
 CODE = re.compile(r"^[a-z0-9_]{2,60}$")
@@ -52,7 +52,7 @@ def replace_certification(session: Session, code: str, payload: dict) -> Certifi
     the current list.
     """
     if not CODE.match(code):
-        raise ApiError(422, "invalid_certification", {"code": "invalid"})
+        raise Invalid("invalid_certification", {"code": "invalid"})
     names, requirements = _checked(payload)
     certification = session.get(Certification, code, with_for_update=True)
     if certification is None:
@@ -119,5 +119,5 @@ def _checked(payload: dict) -> tuple[tuple[str, str], list[dict]]:
                 errors[f"requirements.{index}.{field}"] = error
         requirements.append(values)
     if errors:
-        raise ApiError(422, "invalid_certification", errors)
+        raise Invalid("invalid_certification", errors)
     return (names[0], names[1]), requirements

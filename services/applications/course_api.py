@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from common.api_input import acting_user_id, json_body
 from common.http import actor, requires_actor
 from services.applications import catalog
-from common.api_input import acting_user_id, json_body
 from services.applications.course_access import employee_course_access
 from services.applications.intro_course import course_view, record_view
 from services.applications.runtime import get_runtime

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from common.clock import utcnow
 from common.db import after_commit
-from common.http import ApiError
+from common.refusals import Conflict, Gone, Invalid, NotFound
 from common.runtime import ServiceRuntime
 from services.applications import storage
 from services.applications.applying import editable_application, own_application
@@ -27,9 +27,9 @@ def _check_target(session: Session, employee_id: uuid.UUID, application_id: uuid
     application = (editable_application(session, employee_id, application_id) if for_update
                    else own_application(session, employee_id, application_id))
     if application.status not in EDITABLE:
-        raise ApiError(409, "not_editable")
+        raise Conflict("not_editable")
     if requirement_code not in {requirement.code for requirement in application.certification.requirements}:
-        raise ApiError(422, "unknown_requirement", {"requirement_code": "unknown"})
+        raise Invalid("unknown_requirement", {"requirement_code": "unknown"})
     return application
 
 
@@ -40,18 +40,18 @@ def upload_document(runtime: ServiceRuntime[Settings], employee_id: uuid.UUID, a
         application = _check_target(session, employee_id, application_id, requirement_code, for_update=False)
         check_room(session, application, requirement_code, None, settings)
     if stream is None:
-        raise ApiError(422, "empty_file", {"file": "required"})
+        raise Invalid("empty_file", {"file": "required"})
     try:
         received = storage.receive(stream, settings.documents_dir, settings.max_document_bytes)
     except storage.TooLarge:
-        raise ApiError(422, "too_large", {"file": "too_large"}) from None
+        raise Invalid("too_large", {"file": "too_large"}) from None
     destination: Path | None = None
     try:
         if received.size == 0:
-            raise ApiError(422, "empty_file", {"file": "empty"})
+            raise Invalid("empty_file", {"file": "empty"})
         content_type = detect_type(received.path, received.head)
         if content_type is None:
-            raise ApiError(422, "unsupported_type", {"file": "unsupported_type"})
+            raise Invalid("unsupported_type", {"file": "unsupported_type"})
         document_id = uuid.uuid4()
         destination = storage.document_path(settings.documents_dir, application_id, document_id)
         with runtime.db.unit_of_work() as session:
@@ -88,7 +88,7 @@ def stored_file(settings: Settings, application: Application, document_id: uuid.
     document = _document_of(application, document_id)
     path = storage.document_path(settings.documents_dir, application.id, document.id)
     if document.purged_at is not None or not path.is_file():
-        raise ApiError(410, "document_purged")
+        raise Gone("document_purged")
     return document, path
 
 
@@ -96,4 +96,4 @@ def _document_of(application: Application, document_id: uuid.UUID) -> Document:
     for document in application.documents:
         if document.id == document_id:
             return document
-    raise ApiError(404, "not_found")
+    raise NotFound("not_found")

@@ -10,7 +10,7 @@ from common.clock import utcnow
 from common.db import insert_ignoring_conflicts
 from common.events import new_event
 from common.events.schemas import IntroCourseCompleted
-from common.http import ApiError
+from common.refusals import NotFound
 from common.outbox import record_event
 from services.applications.catalog import all_certifications
 from services.applications.markdown import render
@@ -47,7 +47,7 @@ def course_view(session: Session, employee_id: uuid.UUID, language: str | None) 
 def record_view(session: Session, employee_id: uuid.UUID, module_key: str) -> None:
     """Mark the module opened; the view that completes the course records the completion and its event, once."""
     if session.get(IntroModule, module_key) is None:
-        raise ApiError(404, "not_found")
+        raise NotFound("not_found")
     now = utcnow()
     insert_ignoring_conflicts(session, IntroCourseProgress,
                               {"employee_id": employee_id, "started_at": now, "completed_at": None})

@@ -5,8 +5,9 @@ import uuid
 
 from flask import Blueprint, request
 
-from common.http import ApiError, actor, requires_actor
 from common.api_input import STAFF_ROLES, json_body
+from common.http import actor, requires_actor
+from common.refusals import Invalid, NotFound
 from services.applications.catalog import find_certification
 from services.applications.employees import employee_json, employees_json
 from services.applications.representations import application_json
@@ -26,7 +27,7 @@ def queue():
     certification_code = request.args.get("certification") or None
     with runtime.db.reading() as session:
         if certification_code and find_certification(session, certification_code) is None:
-            raise ApiError(422, "unknown_certification", {"certification": "unknown"})
+            raise Invalid("unknown_certification", {"certification": "unknown"})
         items = review_queue(session, certification_code, runtime.settings.review_queue_limit)
         applicants = employees_json(session, {item.employee_id for item in items})
         return {"items": [application_json(item, for_staff=True) | {"employee": applicants[item.employee_id]}
@@ -37,7 +38,7 @@ def queue():
 @requires_actor(*STAFF_ROLES)
 def act_on(application_id: uuid.UUID, action: str):
     if action not in ACTS:
-        raise ApiError(404, "not_found")
+        raise NotFound("not_found")
     runtime, payload = get_runtime(), json_body(empty_allowed=True)
     with runtime.db.unit_of_work() as session:
         application = decide(session, runtime.settings, application_id, ACTS[action],

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from common.clock import utcnow
-from common.http import ApiError
+from common.refusals import Conflict, Invalid, NotFound
 from services.applications.applying import load_application
 from services.applications.lifecycle import Reviewer, move
 from services.applications.models import Application
@@ -33,7 +33,7 @@ def review_queue(session: Session, certification_code: str | None, limit: int) -
 def staff_application(session: Session, application_id: uuid.UUID, for_update: bool = False) -> Application:
     application = load_application(session, application_id, for_update)
     if application is None:
-        raise ApiError(404, "not_found")
+        raise NotFound("not_found")
     return application
 
 
@@ -49,7 +49,7 @@ def decide(session: Session, settings: Settings, application_id: uuid.UUID, act:
         move(session, application, act, now, by=reviewer, redeem_by=redeem_by,
              reason=text if act is Act.REFUSE else None, message=text if act is Act.REQUEST_DOCUMENTS else None)
     except InvalidTransition as error:
-        raise ApiError(409, "invalid_transition", {"status": error.current}) from None
+        raise Conflict("invalid_transition", {"status": error.current}) from None
     return application
 
 
@@ -60,9 +60,9 @@ def _required_text(act: Act, payload: dict[str, Any]) -> str | None:
     value = payload.get(field)
     value = value.strip() if isinstance(value, str) else ""
     if not value:
-        raise ApiError(422, code, {field: "required"})
+        raise Invalid(code, {field: "required"})
     if len(value) > TEXT_MAX:
-        raise ApiError(422, f"invalid_{field}", {field: "too_long"})
+        raise Invalid(f"invalid_{field}", {field: "too_long"})
     return value
 
 

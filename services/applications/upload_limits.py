@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from common.http import ApiError
+from common.refusals import Invalid
 from services.applications.models import Application, Document
 from services.applications.settings import Settings
 
@@ -35,5 +35,5 @@ def stored_bytes(session: Session, application: Application) -> int:
         .where(Application.employee_id == application.employee_id, Document.purged_at.is_(None)))
 
 
-def _full(code: str, limit: int) -> ApiError:
-    return ApiError(422, code, {"file": code, "limit": str(limit)})
+def _full(code: str, limit: int) -> Invalid:
+    return Invalid(code, {"file": code, "limit": str(limit)})

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
+from common.api_input import json_body
 from common.clock import utcnow
 from common.http import actor, requires_actor
-from common.api_input import json_body
 from services.licenses.claiming import read_code
 from services.licenses.history import Cause
 from services.licenses.models import Employee
-from services.licenses.representations import admin_license_json
 from services.licenses.reinstating import license_with_code, read_deadline, reinstate_license
+from services.licenses.representations import admin_license_json
 from services.licenses.runtime import get_runtime
 
 admin_api = Blueprint("licenses_admin_api", __name__, url_prefix="/internal/admin/licenses")

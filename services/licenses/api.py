@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from flask import Blueprint, Response
 
+from common.api_input import acting_company_id, json_body, query_int
 from common.clock import utcnow
 from common.http import actor, requires_actor
 from services.licenses import queries
-from common.api_input import acting_company_id, json_body, query_int
 from services.licenses.history import Cause
 from services.licenses.models import Employee
 from services.licenses.releasing import release_license

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from common.clock import utcnow
 from common.api_input import acting_user_id, json_body
+from common.clock import utcnow
 from common.http import actor, requires_actor
 from services.licenses.claiming import claim_license
 from services.licenses.history import Cause
-from services.licenses.representations import employee_license_json
 from services.licenses.redeeming import current_license, redeem_license
+from services.licenses.representations import employee_license_json
 from services.licenses.runtime import get_runtime
 
 employee_api = Blueprint("licenses_employee_api", __name__, url_prefix="/internal/licenses")
