@@ -10,8 +10,13 @@ from services.web.clients.base import InternalApi, ServiceError, user_actor
 
 
 class OrdersApi(InternalApi):
-    def __init__(self, actor: Actor | None = None) -> None:
-        super().__init__(current_app.config["WSCC_SETTINGS"].orders_api_url, actor or user_actor())
+    def __init__(self, actor: Actor | None = None, timeout: float | None = None) -> None:
+        super().__init__(current_app.config["WSCC_SETTINGS"].orders_api_url, actor or user_actor(), timeout)
+
+    @classmethod
+    def reaching_paypal(cls) -> OrdersApi:
+        """For the calls the orders service answers only after PayPal has: waits longer than orders waits."""
+        return cls(timeout=current_app.config["WSCC_SETTINGS"].paypal_call_timeout_seconds)
 
     def create(self, quantity: Any, billing: dict[str, Any]) -> dict:
         return self.json("POST", "/internal/orders", json={"quantity": quantity, "billing": billing})

@@ -49,7 +49,7 @@ def show(order_id: uuid.UUID) -> str:
 def checkout(order_id: uuid.UUID) -> Any:
     """CLICK HERE TO GO TO PAYPAL: a PayPal order for this order's total, then the buyer goes to PayPal."""
     try:
-        approve_url = OrdersApi().checkout(
+        approve_url = OrdersApi.reaching_paypal().checkout(
             order_id, return_url=public_url_for("payment.paypal_return", order_id=order_id),
             cancel_url=public_url_for("payment.paypal_cancel", order_id=order_id),
             locale=paypal_locale(current_language()))

@@ -92,7 +92,8 @@ def test_start_review_then_request_documents_needs_a_message_and_the_employee_se
 def test_a_refusal_needs_a_reason_is_recorded_with_who_and_when_and_the_employee_may_apply_again(app, reviewer):
     employee, application_id = submitted_application(app)
     empty = decide(reviewer, application_id, "refuse", reason="")
-    assert empty.status_code == 422 and "Write the reason" in text_of(empty)
+    assert empty.status_code == 422 and "Write the reason: the employee will read it. Their employer is only told " \
+        "that the application was refused." in text_of(empty)
     assert decide(reviewer, application_id, "refuse", reason="Not enough supervised experience.").status_code == 303
     page = text_of(reviewer.get(f"/review/applications/{application_id}"))
     assert "Decision history" in page and "Rita Reviewer" in page and "Refused" in page
