@@ -10,6 +10,7 @@ from common.http import ApiError, requires_actor
 from services.applications import applying, documents
 from services.applications.api_common import STAFF, acting_employee_id, is_staff, json_body
 from services.applications.employees import employee_json
+from services.applications.intro_course import IntroCourseRequired
 from services.applications.representations import application_json
 from services.applications.reviewing import staff_application
 from services.applications.runtime import get_runtime
@@ -17,6 +18,11 @@ from services.applications.runtime import get_runtime
 applications_api = Blueprint("applications_api", __name__, url_prefix="/internal/applications")
 # Room for the multipart envelope and the requirement_code field around a file of the maximum size.
 MULTIPART_OVERHEAD = 64 * 1024
+
+
+@applications_api.errorhandler(IntroCourseRequired)
+def intro_course_required(_: IntroCourseRequired):
+    return {"error": {"code": "intro_course_required", "fields": {}}}, 409
 
 
 @applications_api.get("/mine")

@@ -44,6 +44,16 @@ def course_view(session: Session, employee_id: uuid.UUID, language: str | None) 
     }
 
 
+class IntroCourseRequired(Exception):
+    """Every employee takes the free introduction course before applying (the program's rule)."""
+
+
+def require_intro_course(session: Session, employee_id: uuid.UUID) -> None:
+    progress = session.get(IntroCourseProgress, employee_id)
+    if progress is None or progress.completed_at is None:
+        raise IntroCourseRequired()
+
+
 def record_view(session: Session, employee_id: uuid.UUID, module_key: str) -> None:
     """Mark the module opened; the view that completes the course records the completion and its event, once."""
     if session.get(IntroModule, module_key) is None:

@@ -7,7 +7,7 @@ from datetime import datetime
 from services.licenses.codes import display
 from services.licenses.employees import Progress
 from services.licenses.lifecycle import days_left, is_releasable
-from services.licenses.models import Employee, License, LicenseHistory, LicenseStatus
+from services.licenses.models import LIVE_STATUSES, Employee, License, LicenseHistory, LicenseStatus
 
 # What the license itself says of the employee's progress, once it says more than the employee's events.
 _PROGRESS_FROM_LICENSE = {LicenseStatus.REDEEMED: (Progress.REDEEMED, "redeemed_at"),
@@ -69,6 +69,7 @@ def employee_license_json(license_: License, now: datetime) -> dict:
         "id": str(license_.id),
         "code": display(license_.code),
         "status": license_.status,
+        "live": license_.status in LIVE_STATUSES,  # the one meaning of "live": it holds the employee's one place
         "company_id": str(license_.company_id),
         "claimed_at": _instant(license_.claimed_at),
         "certification": license_.certification,

@@ -10,7 +10,8 @@ from datetime import datetime
 from typing import Any
 
 OPEN = ("draft", "submitted", "under_review", "documents_requested")
-LIVE_LICENSE = ("claimed", "eligible", "redeemed")
+# An application that has left the employee's hands with every document (a refused one is to be made again).
+SENT = ("submitted", "under_review", "approved")
 STEPS = ("intro_course", "code", "apply", "review", "use_license", "course_and_exam")
 
 
@@ -37,7 +38,8 @@ class Journey:
 
     @property
     def has_live_license(self) -> bool:
-        return self.license_status in LIVE_LICENSE
+        """Live as the licenses service defines it (claimed or eligible), which it says on the license."""
+        return bool(self.license and self.license.get("live"))
 
     @property
     def redeem_by(self) -> str | None:
@@ -48,9 +50,8 @@ class Journey:
 
     @property
     def days_left(self) -> int | None:
-        if self.license and self.license.get("days_left") is not None and self.license.get("redeem_by"):
-            return max(0, int(self.license["days_left"]))
-        return days_until(self.redeem_by, self.now)
+        """As the licenses service counts them (its e-mails say the same); None until it counts them."""
+        return self.license.get("days_left") if self.license else None
 
     @property
     def can_use_license(self) -> bool:
@@ -67,7 +68,40 @@ class Journey:
 
     @property
     def current_step(self) -> str | None:
-        return next((step for step in STEPS if step not in self.done), None)
+        """The first step not behind the employee; the code counts only once it is needed (after the approval)."""
+        return next((step for step in STEPS if self.states[step] not in ("done", "refused")
+                     and (step != "code" or self.status == "approved")), None)
+
+    @property
+    def states(self) -> dict[str, str]:
+        """Each step: done, action (the employee must act), waiting (on WSCC or the services), refused, open, todo."""
+        states = {step: "done" if step in self.done else "todo" for step in STEPS}
+        if self.status == "documents_requested":
+            states["apply"] = "action"
+        if self.status in ("submitted", "under_review"):
+            states["review"] = "waiting"
+        if self.status == "refused":
+            states["review"] = "refused"
+        if self.redeemed:
+            states["course_and_exam"] = "open" if self.access else "waiting"
+        return states
+
+    @property
+    def next_action(self) -> str | None:
+        """What the page's main button does: the one thing the employee should do now, if any."""
+        if not self.intro_done:
+            return "intro_course"
+        if self.status == "documents_requested":
+            return "add_documents"
+        if self.status == "draft":
+            return "continue_application"
+        if self.status == "refused":
+            return "apply_again"
+        if self.can_use_license:
+            return "use_license"
+        if self.status == "approved" and not self.license:
+            return "link_code"
+        return "apply" if self.can_apply else None
 
 
 def build_journey(course: dict, license_: dict | None, applications: list[dict], access: list[dict],
@@ -78,25 +112,17 @@ def build_journey(course: dict, license_: dict | None, applications: list[dict],
     done = set()
     if course.get("completed_at"):
         done.add("intro_course")
-    if license_ and license_["status"] in LIVE_LICENSE:
+    if license_ and (license_.get("live") or redeemed):
         done.add("code")
-    if (status and status != "draft") or redeemed:
+    if status in SENT or redeemed:
         done.add("apply")
-    if status in ("approved", "refused") or redeemed:
+    if status == "approved" or redeemed:
         done.add("review")
     if redeemed:
         done.add("use_license")
-    if access:
-        done.add("course_and_exam")
+    # The course and exam are never "done" here: the portal learns that they opened, not that they were passed.
     return Journey(intro_done="intro_course" in done, license=license_, latest=latest, access=access, now=now,
                    done=done)
-
-
-def days_until(deadline: str | None, now: datetime) -> int | None:
-    """Whole days left before ``deadline`` (0 on its last day, never negative)."""
-    if not deadline:
-        return None
-    return max(0, (_instant(deadline) - now).days)
 
 
 def _instant(value: Any) -> datetime:

@@ -25,11 +25,6 @@ class Settings(ServiceSettings):
     session_cookie_secure: bool = False
     languages: str = "en,fr"
     display_timezone: str = "America/Yellowknife"
-    # Display hints only: the orders service owns the price and the quantity rule and checks them again.
-    license_price: str = "50.00"
-    currency: str = "CAD"
-    quantity_min: int = 5
-    quantity_max: int = 100
     login_rate_limit_per_address: str = "30 per minute"
     login_rate_limit_per_email: str = "5 per minute"
     password_reset_rate_limit: str = "5 per hour"

@@ -26,8 +26,8 @@ def here() -> str:
     return request.path + (f"?{query}" if query else "")
 
 
-def money(amount: Any, currency: str | None = None) -> str:
-    return format_money(amount, currency or current_app.config["WSCC_SETTINGS"].currency, current_language())
+def money(amount: Any, currency: str) -> str:
+    return format_money(amount, currency, current_language())
 
 
 def day(value: str | date | datetime | None) -> str:

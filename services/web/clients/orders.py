@@ -21,6 +21,9 @@ class OrdersApi(InternalApi):
     def create(self, quantity: Any, billing: dict[str, Any]) -> dict:
         return self.json("POST", "/internal/orders", json={"quantity": quantity, "billing": billing})
 
+    def terms(self) -> dict:
+        return self.json("GET", "/internal/orders/terms")
+
     def list(self) -> list[dict]:
         return self.json("GET", "/internal/orders")["items"]
 

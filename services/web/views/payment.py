@@ -100,8 +100,9 @@ def confirming_status(order_id: uuid.UUID) -> Any:
 @bp.post("/confirming")
 @role_required("company")
 def check_again(order_id: uuid.UUID) -> Any:
-    token = request.form.get("token", "")
+    token = request.form.get("token") or request.args.get("token", "")
     if not token:
+        OrdersApi().get(order_id)  # another company's order is not found, as everywhere
         return redirect(url_for("payment.confirming", order_id=order_id), 303)
     return _capture(order_id, token, None)
 

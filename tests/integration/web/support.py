@@ -99,3 +99,14 @@ def outbox_events(event_type: str) -> list[dict]:
         rows = session.scalars(select(Outbox).where(Outbox.event_type == event_type)
                                .order_by(Outbox.created_at)).all()
         return [row.message for row in rows]
+
+
+def journey_steps(html: str) -> dict[str, str]:
+    """The employee's steps list as the page states it: step → done, action, waiting, refused, open or todo."""
+    return dict(re.findall(r'data-step="([a-z_]+)" data-state="([a-z]+)"', html))
+
+
+def main_action(html: str) -> str | None:
+    """What the page's one main button does, if it shows one."""
+    found = re.search(r'class="button"[^>]*data-next-action="([a-z_]+)"', html)
+    return found.group(1) if found else None
