@@ -56,6 +56,7 @@ def test_an_administrator_edits_a_certifications_names_and_required_documents(ad
         assert "(edited)" in listing and "Mine rescue certificate" in listing
         from tests.integration.web.people import new_employee
         employee = new_employee(app, language="fr")
+        employee.complete_course()  # the form listing the documents shows once the course is done
         assert "Certificat de sauvetage minier" in text_of(employee.get("/employee/applications"))
     finally:
         restored = {key: value for key, value in original.items()}

@@ -77,7 +77,9 @@ def test_a_code_linked_after_the_approval_can_be_used_at_once(app, company):
     assert reviewer.submit(f"/review/applications/{application_id}/approve",
                            form_page=f"/review/applications/{application_id}").status_code == 303
     assert wait_for(lambda: "enter the license code from your employer below" in employee.home())
-    assert "days left" in employee.home()
+    # The deadline's date; the days left are the licenses service's count, which comes with the license.
+    assert "Use your license by" in employee.home() and "days left" not in employee.home()
+    assert main_action(employee.get("/employee").get_data(as_text=True)) == "link_code"
     code = next(iter(company.codes()))
     assert employee.claim(code).status_code == 303
     assert wait_for(lambda: "Use my license" in employee.home())
