@@ -8,7 +8,8 @@ from common.http import actor, requires_actor
 from services.licenses.api_input import json_object, user_id
 from services.licenses.claiming import claim_license
 from services.licenses.history import Cause
-from services.licenses.presenting import employee_license_json
+from services.licenses.models import Employee
+from services.licenses.presenting import employee_license_json, my_progress_json
 from services.licenses.redeeming import current_license, redeem_license
 from services.licenses.runtime import get_runtime
 
@@ -39,7 +40,8 @@ def claim():
 def mine():
     with get_runtime().db.reading() as session:
         license_ = current_license(session, user_id())
-        return {"license": employee_license_json(license_, utcnow()) if license_ else None}
+        return {"license": employee_license_json(license_, utcnow()) if license_ else None,
+                **my_progress_json(session.get(Employee, user_id()), license_)}
 
 
 @employee_api.post("/mine/redeem")

@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from tests.integration.web.people import new_employee, reviewer_made_by_an_administrator
-from tests.integration.web.support import Account, Visitor, journey_steps, main_action, text_of
+from tests.integration.web.support import Account, Visitor, journey_steps, main_action, text_of, wait_for
 
 CERTIFICATION = "supervisor_1_surface"
 
@@ -77,8 +77,9 @@ def test_start_review_then_request_documents_needs_a_message_and_the_employee_se
     employee, application_id = submitted_application(app)
     assert decide(reviewer, application_id, "start").status_code == 303
     assert "Under review" in text_of(reviewer.get(f"/review/applications/{application_id}"))
-    home = employee.get("/employee").get_data(as_text=True)
-    assert journey_steps(home)["review"] == "waiting" and main_action(home) is None
+    # The steps are the licenses service's progress, which follows the applications service's events.
+    assert wait_for(lambda: journey_steps(employee.get("/employee").get_data(as_text=True))["review"] == "waiting")
+    assert main_action(employee.get("/employee").get_data(as_text=True)) is None
     empty = decide(reviewer, application_id, "request-documents", message="  ")
     assert empty.status_code == 422 and "Write which documents are needed and why." in text_of(empty)
     assert 'aria-describedby="message-hint message-error"' in empty.get_data(as_text=True)
@@ -86,8 +87,9 @@ def test_start_review_then_request_documents_needs_a_message_and_the_employee_se
                   message="The first aid certificate is expired.").status_code == 303
     home = employee.home()
     assert "WSCC asks for more documents." in home and "The first aid certificate is expired." in home
-    html = employee.get("/employee").get_data(as_text=True)
-    assert journey_steps(html)["apply"] == "action" and journey_steps(html)["review"] == "todo"
+    assert wait_for(lambda: journey_steps(employee.get("/employee").get_data(as_text=True))["apply"] == "action")
+    html, home = employee.get("/employee").get_data(as_text=True), employee.home()
+    assert journey_steps(html)["review"] == "todo"
     assert "Apply for a certification Your turn: add documents" in home and "Review by WSCC To do" in home
     assert main_action(html) == "add_documents"
     assert f'data-next-action="add_documents" href="/employee/applications/{application_id}"' in html
@@ -108,7 +110,8 @@ def test_a_refusal_needs_a_reason_is_recorded_with_who_and_when_and_the_employee
     assert "No decision can be made in this status." in page
     home = employee.home()
     assert "WSCC refused your application" in home and "Not enough supervised experience." in home
-    html = employee.get("/employee").get_data(as_text=True)
+    assert wait_for(lambda: journey_steps(employee.get("/employee").get_data(as_text=True))["review"] == "refused")
+    html, home = employee.get("/employee").get_data(as_text=True), employee.home()
     assert journey_steps(html) == {"intro_course": "done", "code": "todo", "apply": "todo", "review": "refused",
                                    "use_license": "todo", "course_and_exam": "todo"}
     assert "Apply for a certification Next" in home and "Review by WSCC Refused" in home
