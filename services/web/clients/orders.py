@@ -54,6 +54,8 @@ class OrdersApi(InternalApi):
 
     def forward_webhook(self, body: bytes, headers: dict[str, str]) -> int:
         """PayPal's delivery, unchanged; returns the status to answer PayPal (which retries on a failure)."""
+        # Orders asks PayPal to verify the signature before answering: wait as for any call that reaches PayPal.
+        self.timeout = current_app.config["WSCC_SETTINGS"].paypal_call_timeout_seconds
         try:
             return self.call("POST", "/internal/paypal/webhooks", data=body, headers=headers).status_code
         except ServiceError as error:
