@@ -131,6 +131,15 @@ def open_my_journey(page: Page, language: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(words("My journey", language))
 
 
+def take_the_course(page: Page, language: str) -> None:
+    """Every module, one after the other: applying needs the introduction course."""
+    menu(page, language).get_by_role("link", name=exact(words("Introduction course", language))).click()
+    page.locator("ol.modules a").first.click()
+    while page.locator("a[rel=next]").count():
+        page.locator("a[rel=next]").click()
+    expect(main(page).get_by_role("status")).to_contain_text(words("You completed the introduction course.", language))
+
+
 def link_code(page: Page, language: str, typed: str) -> None:
     page.get_by_label(words("Enter the license code from your employer", language)).fill(typed)
     page.get_by_role("button", name=exact(words("Link this code", language))).click()
@@ -371,6 +380,7 @@ def test_a_refused_employee_s_code_is_released_and_linked_by_another_employee(
     first_email = register_employee(first, web_url, "en", first_name)
     link_code(first, "en", code)
     expect(first.locator("section[aria-labelledby=code-heading] code")).to_have_text(code)
+    take_the_course(first, "en")
     apply_with_documents(first, "en", documents, a_wrong_file=True)
 
     # An administrator creates a reviewer account; its temporary password must be replaced at the first login.
@@ -407,6 +417,12 @@ def test_a_refused_employee_s_code_is_released_and_linked_by_another_employee(
     # The employee reads the reason.
     open_my_journey(first, "en")
     expect(main(first).locator(".journey-message")).to_contain_text(f"Reason: {reason}")
+    # The steps say so too (once the licenses service has the refusal), and applying again is the main button.
+    reload_until(first, lambda: expect(first.locator('li[data-step="review"]')).to_contain_text(
+        "Refused", timeout=1_000), timeout=EVENTS)
+    expect(first.locator('li[data-step="apply"]')).to_contain_text("Next")
+    expect(first.locator('li[data-step="use_license"]')).to_contain_text("To do")
+    expect(main(first).get_by_role("button", name=exact("Apply again"))).to_be_visible()
 
     # The company sees the refusal, and releases the code after confirming.
     open_manage_licenses(company, "en")
