@@ -11,6 +11,7 @@ from common.clock import utcnow
 from common.db import insert_ignoring_conflicts
 from common.refusals import Conflict, Invalid, NotFound
 from services.applications.catalog import find_certification
+from services.applications.intro_course import require_intro_course
 from services.applications.lifecycle import move
 from services.applications.models import Application
 from services.applications.representations import missing_requirements
@@ -52,6 +53,7 @@ def open_application(session: Session, employee_id: uuid.UUID, certification_cod
     certification = find_certification(session, certification_code)
     if certification is None:
         raise Invalid("unknown_certification", {"certification_code": "unknown"})
+    require_intro_course(session, employee_id)
     history = employee_applications(session, employee_id)
     if any(application.status == Status.APPROVED for application in history):
         raise Conflict("already_approved")
@@ -67,6 +69,7 @@ def open_application(session: Session, employee_id: uuid.UUID, certification_cod
 
 def submit_application(session: Session, employee_id: uuid.UUID, application_id: uuid.UUID) -> Application:
     application = own_application(session, employee_id, application_id, for_update=True)
+    require_intro_course(session, employee_id)
     missing = missing_requirements(application)
     if application.status in EDITABLE and missing:
         raise Invalid("documents_missing", {code: "missing" for code in missing})

@@ -10,7 +10,7 @@ from common.clock import utcnow
 from common.db import insert_ignoring_conflicts
 from common.events import new_event
 from common.events.schemas import IntroCourseCompleted
-from common.refusals import NotFound
+from common.refusals import Conflict, NotFound
 from common.outbox import record_event
 from services.applications.catalog import all_certifications
 from services.applications.markdown import render
@@ -42,6 +42,19 @@ def course_view(session: Session, employee_id: uuid.UUID, language: str | None) 
         } for module in modules],
         "completed_at": progress.completed_at.isoformat() if progress and progress.completed_at else None,
     }
+
+
+class IntroCourseRequired(Conflict):
+    """Every employee takes the free introduction course before applying (the program's rule)."""
+
+    def __init__(self) -> None:
+        super().__init__("intro_course_required")
+
+
+def require_intro_course(session: Session, employee_id: uuid.UUID) -> None:
+    progress = session.get(IntroCourseProgress, employee_id)
+    if progress is None or progress.completed_at is None:
+        raise IntroCourseRequired()
 
 
 def record_view(session: Session, employee_id: uuid.UUID, module_key: str) -> None:

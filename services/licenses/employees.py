@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from common.clock import parse_instant
 from common.db import insert_ignoring_conflicts
-from services.licenses.models import Employee
+from services.licenses.models import Employee, License, LicenseStatus
 
 
 class Progress(StrEnum):
@@ -77,3 +77,20 @@ def record_decision(employee: Employee, decision: Decision, at: datetime, applic
     employee.decision_application_id, employee.decision_certification = application_id, certification
     employee.redeem_by = parse_instant(redeem_by) if decision == Decision.APPROVED and redeem_by else None
     return True
+
+
+# What the license itself says of the employee's progress, once it says more than the employee's events.
+_PROGRESS_FROM_LICENSE = {LicenseStatus.REDEEMED: (Progress.REDEEMED, "redeemed_at"),
+                          LicenseStatus.EXPIRED: (Progress.EXPIRED, "expired_at")}
+
+
+def employee_progress(employee: Employee | None, license_: License | None) -> tuple[Progress, datetime | None]:
+    """Where the employee stands, and since when: the one decision of it, which the company's table, the employee's
+    own steps (through the front door) and the CSV all show."""
+    progress, at = Progress.REGISTERED, license_.claimed_at if license_ else None
+    if employee is not None and employee.progress:
+        progress, at = Progress(employee.progress), employee.progress_at
+    if license_ is not None and license_.status in _PROGRESS_FROM_LICENSE:
+        progress, column = _PROGRESS_FROM_LICENSE[LicenseStatus(license_.status)]
+        at = getattr(license_, column)
+    return progress, at

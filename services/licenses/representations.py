@@ -5,14 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from services.licenses.codes import display
-from services.licenses.employees import Progress
+from services.licenses.employees import employee_progress
 from services.licenses.lifecycle import days_left, is_releasable
-from services.licenses.models import Employee, License, LicenseHistory, LicenseStatus
-
-# What the license itself says of the employee's progress, once it says more than the employee's events.
-_PROGRESS_FROM_LICENSE = {LicenseStatus.REDEEMED: (Progress.REDEEMED, "redeemed_at"),
-                          LicenseStatus.EXPIRED: (Progress.EXPIRED, "expired_at")}
-
+from services.licenses.models import LIVE_STATUSES, Employee, License, LicenseHistory, LicenseStatus
 
 def _instant(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
@@ -47,12 +42,7 @@ def company_license_json(license_: License, employee: Employee | None, now: date
 
 
 def _employee_json(license_: License, employee: Employee | None, now: datetime) -> dict:
-    progress, progress_at = Progress.REGISTERED, license_.claimed_at
-    if employee is not None and employee.progress:
-        progress, progress_at = Progress(employee.progress), employee.progress_at
-    if license_.status in _PROGRESS_FROM_LICENSE:
-        progress, column = _PROGRESS_FROM_LICENSE[LicenseStatus(license_.status)]
-        progress_at = getattr(license_, column)
+    progress, progress_at = employee_progress(employee, license_)
     return {
         "id": str(license_.employee_id),
         "name": employee.name if employee else None,
@@ -64,11 +54,17 @@ def _employee_json(license_: License, employee: Employee | None, now: datetime) 
     }
 
 
+def my_progress_json(employee: Employee | None, license_: License | None) -> dict:
+    progress, at = employee_progress(employee, license_)
+    return {"progress": progress, "progress_at": _instant(at)}
+
+
 def employee_license_json(license_: License, now: datetime) -> dict:
     return {
         "id": str(license_.id),
         "code": display(license_.code),
         "status": license_.status,
+        "live": license_.status in LIVE_STATUSES,  # the one meaning of "live": linked, not used yet
         "company_id": str(license_.company_id),
         "claimed_at": _instant(license_.claimed_at),
         "certification": license_.certification,

@@ -13,7 +13,7 @@ from services.orders.capturing import capture_payment
 from services.orders.checkout import start_checkout
 from services.orders.models import Order, OrderStatus
 from services.orders.outcomes import CaptureOutcome, CheckoutOutcome, PaymentError
-from services.orders.representations import order_json, receipt_json
+from services.orders.representations import order_json, receipt_json, terms_json
 from services.orders.runtime import get_paypal, get_runtime
 
 api = Blueprint("orders_api", __name__, url_prefix="/internal/orders")
@@ -40,6 +40,13 @@ def place():
 def listing():
     with get_runtime().db.reading() as session:
         return {"items": [order_json(order) for order in ordering.company_orders(session, acting_company_id())]}
+
+
+@api.get("/terms")
+@requires_actor()
+def terms():
+    """The price and the quantity bounds, for the pages that state them (any signed-in or anonymous visitor)."""
+    return terms_json(get_runtime().settings)
 
 
 @api.get("/<uuid:order_id>")

@@ -47,3 +47,9 @@ def receipt_json(order: Order) -> dict[str, Any]:
         "payer_email": order.payer_email,
         "payer_name": order.payer_name,
     }
+
+
+def terms_json(settings: Any) -> dict[str, Any]:
+    """What a purchase costs and how many licenses one may hold: the orders service's rule, shown by the front door."""
+    return {"license_price": f"{settings.license_price:.2f}", "currency": settings.currency,
+            "min_quantity": settings.min_quantity, "max_quantity": settings.max_quantity}

@@ -8,6 +8,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from common.logs import configure_logging
+from common.timezones import display_zone
 from services.web.cli import register_commands
 from services.web.clients.base import install_connection_pools
 from services.web.extensions import babel, csrf, limiter, login_manager
@@ -76,7 +77,9 @@ def _in_production_unless_set(value: object, settings: Settings, on: object = Tr
 
 
 def init_extensions(app: Flask) -> None:
-    babel.init_app(app, locale_selector=select_language)
+    # The portal's own zone rules (common/timezones.py), not Babel's lookup of the name in pytz's database.
+    zone = display_zone(app.config["WSCC_SETTINGS"].display_timezone)
+    babel.init_app(app, locale_selector=select_language, timezone_selector=lambda: zone)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

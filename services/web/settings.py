@@ -6,6 +6,10 @@ from pydantic import Field, SecretStr
 from common.settings import CredentialUrl, ServiceSettings, sqlite_default
 
 
+# An access token, then the order call: the PayPal calls a checkout or a capture makes one after the other.
+PAYPAL_CALLS_PER_REQUEST = 2
+
+
 class Settings(ServiceSettings):
     database_url: CredentialUrl = Field(default=sqlite_default("web"), validation_alias="WSCC_WEB_DATABASE_URL")
     secret_key: SecretStr = Field(default=SecretStr("dev-only-web-secret-key-change-me"), min_length=16)
@@ -13,7 +17,10 @@ class Settings(ServiceSettings):
     orders_api_url: str = "http://127.0.0.1:5001"
     licenses_api_url: str = "http://127.0.0.1:5002"
     applications_api_url: str = "http://127.0.0.1:5003"
-    api_timeout_seconds: float = 10.0
+    api_timeout_seconds: float = Field(default=10.0, gt=0)
+    # The orders service's wait for each PayPal call: the same setting (WSCC_PAYPAL_TIMEOUT_SECONDS sets both), so
+    # the front door's wait on a call that goes to PayPal is derived from it and always the longer one.
+    paypal_timeout_seconds: float = Field(default=20.0, gt=0)
     session_lifetime_minutes: float = 30
     # Both None: on in production, off in development (plain http on localhost).
     session_cookie_secure: bool | None = None
@@ -21,11 +28,6 @@ class Settings(ServiceSettings):
     hsts_max_age_seconds: int | None = Field(default=None, ge=0)
     languages: str = "en,fr"
     display_timezone: str = "America/Yellowknife"
-    # Display hints only: the orders service owns the price and the quantity rule and checks them again.
-    license_price: str = "50.00"
-    currency: str = "CAD"
-    quantity_min: int = 5
-    quantity_max: int = 100
     login_rate_limit_per_address: str = "30 per minute"
     login_rate_limit_per_email: str = "5 per minute"
     password_reset_rate_limit: str = "5 per hour"
@@ -43,6 +45,12 @@ class Settings(ServiceSettings):
     # One document. Same name as the applications service's setting, so WSCC_MAX_DOCUMENT_BYTES sets both: web
     # refuses a bigger request early (413 page), the service checks the file itself.
     max_document_bytes: int = 10 * 1024 * 1024
+
+    @property
+    def paypal_call_timeout_seconds(self) -> float:
+        """The front door's wait on checkout and capture: the orders service may fetch a PayPal token and then make
+        the call, each up to ``paypal_timeout_seconds``, and needs its own time besides."""
+        return PAYPAL_CALLS_PER_REQUEST * self.paypal_timeout_seconds + self.api_timeout_seconds
 
     @property
     def language_codes(self) -> list[str]:

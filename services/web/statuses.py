@@ -12,7 +12,6 @@ from flask_babel import lazy_gettext as _l
 
 from common.timezones import display_zone
 from services.web.i18n import DEFAULT_LANGUAGE, current_language
-from services.web.journey import days_until
 
 APPLICATION_STATUSES = {
     "draft": _l("Not submitted yet"),
@@ -82,11 +81,11 @@ def days_left_words(days: int) -> str:
     return ngettext("%(num)d day left", "%(num)d days left", days)
 
 
-def deadline_words(redeem_by: str, days_left: int | None, now: datetime | None = None) -> str:
-    """"use by 2027-03-01 (45 days left)"."""
-    if days_left is None and now is not None:
-        days_left = days_until(redeem_by, now)
-    return gettext("use by %(date)s (%(left)s)", date=iso_day(redeem_by), left=days_left_words(days_left or 0))
+def deadline_words(redeem_by: str, days_left: int | None) -> str:
+    """"use by 2027-03-01 (45 days left)", the days as the licenses service counts them; the date alone without."""
+    if days_left is None:
+        return gettext("use by %(date)s", date=iso_day(redeem_by))
+    return gettext("use by %(date)s (%(left)s)", date=iso_day(redeem_by), left=days_left_words(days_left))
 
 
 def progress_words(employee: Mapping[str, Any] | None) -> str:

@@ -6,8 +6,13 @@ from typing import Any
 
 from babel.numbers import format_decimal
 from flask import Flask, current_app, request
-from flask_babel import format_date, format_datetime, gettext
+from babel import Locale
+from babel.dates import format_date as babel_date
+from babel.dates import format_datetime as babel_datetime
+from babel.dates import format_time
+from flask_babel import format_date, gettext
 
+from common.timezones import display_zone
 from services.web.i18n import (current_language, format_money, language_name, license_status, order_status,
                                supported_languages)
 from services.web.statuses import (application_status, cause_words, days_left_words, decision_words, iso_day,
@@ -21,8 +26,8 @@ def here() -> str:
     return request.path + (f"?{query}" if query else "")
 
 
-def money(amount: Any, currency: str | None = None) -> str:
-    return format_money(amount, currency or current_app.config["WSCC_SETTINGS"].currency, current_language())
+def money(amount: Any, currency: str) -> str:
+    return format_money(amount, currency, current_language())
 
 
 def day(value: str | date | datetime | None) -> str:
@@ -35,10 +40,15 @@ def day(value: str | date | datetime | None) -> str:
 
 
 def moment(value: str | datetime | None) -> str:
-    """An instant from a service, date and time, in the portal's time zone and the reader's language."""
+    """An instant from a service as the e-mails write it: the portal's zone rules (common/timezones.py), the
+    language's Canadian conventions, the zone's name: "Dec 1, 2026, 12:56 p.m. MST", "1 déc. 2026, 12 h 56 HNR"."""
     if not value:
         return ""
-    return format_datetime(datetime.fromisoformat(value) if isinstance(value, str) else value, format="medium")
+    instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+    local = instant.astimezone(display_zone(current_app.config["WSCC_SETTINGS"].display_timezone))
+    locale = Locale.parse(f"{current_language()}_CA")
+    time_text = f"{format_time(local, 'short', locale=locale)} {babel_datetime(local, 'z', locale=locale)}"
+    return locale.datetime_formats["medium"].format(time_text, babel_date(local, "medium", locale=locale))
 
 
 def file_size(size: int | None) -> str:

@@ -133,6 +133,15 @@ def open_my_journey(page: Page, language: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(words("My journey", language))
 
 
+def take_the_course(page: Page, language: str) -> None:
+    """Every module, one after the other: applying needs the introduction course."""
+    menu(page, language).get_by_role("link", name=exact(words("Introduction course", language))).click()
+    page.locator("ol.modules a").first.click()
+    while page.locator("a[rel=next]").count():
+        page.locator("a[rel=next]").click()
+    expect(main(page).get_by_role("status")).to_contain_text(words("You completed the introduction course.", language))
+
+
 def link_code(page: Page, language: str, typed: str) -> None:
     page.get_by_label(words("Enter the license code from your employer", language)).fill(typed)
     page.get_by_role("button", name=exact(words("Link this code", language))).click()
@@ -338,7 +347,8 @@ def test_an_employee_is_approved_and_uses_the_license_while_the_company_follows(
                      certification=certification_name(language))
     reload_until(employee, lambda: expect(main(employee).locator(".journey-message")).to_contain_text(
         open_now, timeout=1_000), timeout=EVENTS)
-    expect(employee.locator("li.step-done")).to_have_count(6)
+    expect(employee.locator("li.step-done")).to_have_count(5)
+    expect(employee.locator("li.step-open")).to_have_text(re.compile(words("Course and exam", language)))
 
     reload_until(company, lambda: expect(progress).to_have_text(words("Redeemed", language), timeout=1_000),
                  timeout=EVENTS)
@@ -372,6 +382,7 @@ def test_a_refused_employee_s_code_is_released_and_linked_by_another_employee(
     first_email = register_employee(first, web_url, "en", first_name)
     link_code(first, "en", code)
     expect(first.locator("section[aria-labelledby=code-heading] code")).to_have_text(code)
+    take_the_course(first, "en")
     apply_with_documents(first, "en", documents, a_wrong_file=True)
 
     # An administrator creates a reviewer account; its temporary password must be replaced at the first login.
@@ -408,6 +419,12 @@ def test_a_refused_employee_s_code_is_released_and_linked_by_another_employee(
     # The employee reads the reason.
     open_my_journey(first, "en")
     expect(main(first).locator(".journey-message")).to_contain_text(f"Reason: {reason}")
+    # The steps say so too (once the licenses service has the refusal), and applying again is the main button.
+    reload_until(first, lambda: expect(first.locator('li[data-step="review"]')).to_contain_text(
+        "Refused", timeout=1_000), timeout=EVENTS)
+    expect(first.locator('li[data-step="apply"]')).to_contain_text("Next")
+    expect(first.locator('li[data-step="use_license"]')).to_contain_text("To do")
+    expect(main(first).get_by_role("button", name=exact("Apply again"))).to_be_visible()
 
     # The company sees the refusal, and releases the code after confirming.
     open_manage_licenses(company, "en")

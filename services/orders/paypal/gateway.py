@@ -1,4 +1,4 @@
-"""The orders service's only way to PayPal: create, show and capture orders, refund captures.
+"""The orders service's only way to PayPal: create, show and capture orders.
 
 Every POST carries a PayPal-Request-Id chosen by the caller, so a retry is replayed by PayPal, never repeated.
 Answers come back as plain views; failures as the errors of ``paypal.errors``.
@@ -19,7 +19,6 @@ from paypalserversdk.exceptions.api_exception import ApiException
 from paypalserversdk.exceptions.error_exception import ErrorException
 from paypalserversdk.models.amount_with_breakdown import AmountWithBreakdown
 from paypalserversdk.models.checkout_payment_intent import CheckoutPaymentIntent
-from paypalserversdk.models.money import Money
 from paypalserversdk.models.order_request import OrderRequest
 from paypalserversdk.models.payment_source import PaymentSource
 from paypalserversdk.models.paypal_experience_landing_page import PaypalExperienceLandingPage
@@ -30,7 +29,6 @@ from paypalserversdk.models.paypal_wallet_context_shipping_preference import (
 )
 from paypalserversdk.models.paypal_wallet_experience_context import PaypalWalletExperienceContext
 from paypalserversdk.models.purchase_unit_request import PurchaseUnitRequest
-from paypalserversdk.models.refund_request import RefundRequest
 from paypalserversdk.paypal_serversdk_client import PaypalServersdkClient
 
 from services.orders.paypal.client import build_client
@@ -121,17 +119,10 @@ class PayPalGateway:
         return self._call(lambda client: client.orders.capture_order(
             {"id": paypal_order_id, "paypal_request_id": request_id, "prefer": REPRESENTATION}))
 
-    def refund_capture(self, capture_id: str, request_id: str, amount: Decimal | None = None,
-                       currency: str | None = None) -> dict[str, Any]:
-        """A full refund without ``amount``; answers PayPal's refund JSON."""
-        options: dict[str, Any] = {"capture_id": capture_id, "paypal_request_id": request_id,
-                                   "prefer": REPRESENTATION}
-        if amount is not None:
-            options["body"] = RefundRequest(amount=Money(currency_code=currency, value=f"{amount:.2f}"))
-        return self._call(lambda client: client.payments.refund_captured_payment(options), parse=json.loads)
+    def _call(self, request: Callable[[PaypalServersdkClient], Any]) -> OrderView:
+        def parse(text: str) -> OrderView:
+            return order_from_json(json.loads(text))
 
-    def _call(self, request: Callable[[PaypalServersdkClient], Any], parse: Callable = None) -> Any:
-        parse = parse or (lambda text: order_from_json(json.loads(text)))
         try:
             try:
                 return parse(request(self._current_client()).text)

@@ -38,6 +38,9 @@ class ServiceUnavailable(ServiceError):
     """The service could not be reached, timed out, or failed (5xx)."""
 
 
+ANSWER_LATE = "timeout"  # the request was sent but its answer did not come in time: it may have had its effect
+
+
 def user_actor() -> Actor:
     user = current_user
     return Actor(user_id=str(user.id), role=user.role,
@@ -66,10 +69,10 @@ def install_connection_pools(app: Flask) -> None:
 
 
 class InternalApi:
-    def __init__(self, base_url: str, actor: Actor) -> None:
+    def __init__(self, base_url: str, actor: Actor, timeout: float | None = None) -> None:
         settings = current_app.config["WSCC_SETTINGS"]
         self.base_url = base_url.rstrip("/")
-        self.timeout = settings.api_timeout_seconds
+        self.timeout = timeout or settings.api_timeout_seconds
         self.token = issue_token(settings.internal_token_secret.get_secret_value(), actor)
 
     def call(self, method: str, path: str, *, stream: bool = False, headers: dict[str, str] | None = None,
@@ -80,6 +83,8 @@ class InternalApi:
         try:
             response = pools.session().request(method, self.base_url + path, headers=all_headers,
                                                timeout=self.timeout, stream=stream, **kwargs)
+        except requests.ReadTimeout as error:
+            raise ServiceUnavailable(504, ANSWER_LATE) from error
         except requests.RequestException as error:
             raise ServiceUnavailable(503, "unreachable") from error
         if response.status_code >= 400:

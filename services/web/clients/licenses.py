@@ -34,8 +34,9 @@ class LicensesApi(InternalApi):
     def claim(self, code: str, client_address: str | None) -> dict:
         return self.json("POST", "/internal/licenses/claim", json={"code": code, "client_address": client_address})
 
-    def mine(self) -> dict | None:
-        return self.json("GET", "/internal/licenses/mine")["license"]
+    def mine(self) -> dict:
+        """``{"license": license|None, "progress": ..., "progress_at": ...}``: the progress is the licenses service's."""
+        return self.json("GET", "/internal/licenses/mine")
 
     def redeem(self) -> dict:
         return self.json("POST", "/internal/licenses/mine/redeem")

@@ -10,11 +10,19 @@ from services.web.clients.base import InternalApi, ServiceError, user_actor
 
 
 class OrdersApi(InternalApi):
-    def __init__(self, actor: Actor | None = None) -> None:
-        super().__init__(current_app.config["WSCC_SETTINGS"].orders_api_url, actor or user_actor())
+    def __init__(self, actor: Actor | None = None, timeout: float | None = None) -> None:
+        super().__init__(current_app.config["WSCC_SETTINGS"].orders_api_url, actor or user_actor(), timeout)
+
+    @classmethod
+    def reaching_paypal(cls) -> OrdersApi:
+        """For the calls the orders service answers only after PayPal has: waits longer than orders waits."""
+        return cls(timeout=current_app.config["WSCC_SETTINGS"].paypal_call_timeout_seconds)
 
     def create(self, quantity: Any, billing: dict[str, Any]) -> dict:
         return self.json("POST", "/internal/orders", json={"quantity": quantity, "billing": billing})
+
+    def terms(self) -> dict:
+        return self.json("GET", "/internal/orders/terms")
 
     def list(self) -> list[dict]:
         return self.json("GET", "/internal/orders")["items"]
@@ -46,6 +54,8 @@ class OrdersApi(InternalApi):
 
     def forward_webhook(self, body: bytes, headers: dict[str, str]) -> int:
         """PayPal's delivery, unchanged; returns the status to answer PayPal (which retries on a failure)."""
+        # Orders asks PayPal to verify the signature before answering: wait as for any call that reaches PayPal.
+        self.timeout = current_app.config["WSCC_SETTINGS"].paypal_call_timeout_seconds
         try:
             return self.call("POST", "/internal/paypal/webhooks", data=body, headers=headers).status_code
         except ServiceError as error:

@@ -46,7 +46,7 @@ def megabytes(size: int) -> str:
 
 class RefuseForm(PortalForm):
     reason = TextAreaField(_l("Reason for the refusal"), validators=[
-        DataRequired(_l("Write the reason: the employee and their employer will read it.")),
+        DataRequired(_l("Write the reason: the employee will read it. Their employer is only told that the application was refused.")),
         Length(max=2000, message=_TOO_LONG)],
         description=_l("The employee reads this reason in the portal and in an e-mail."))
     submit = SubmitField(_l("Refuse"))

@@ -1,13 +1,12 @@
-"""The BUY LICENSES form. Its rule mirrors the orders service's, which checks again and answers with the same codes."""
+"""The BUY LICENSES form. The bounds are the orders service's (services/web/purchase_terms.py), which checks again
+and answers with the same codes."""
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from flask import current_app
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 from wtforms.validators import ValidationError
 
@@ -30,9 +29,8 @@ def quantity_problem(raw: str | None, minimum: int, maximum: int) -> str | None:
     return None
 
 
-def quantity_message(code: str) -> str:
-    settings = current_app.config["WSCC_SETTINGS"]
-    limits = {"minimum": settings.quantity_min, "maximum": settings.quantity_max}
+def quantity_message(code: str, terms: dict) -> str:
+    limits = {"minimum": terms["min_quantity"], "maximum": terms["max_quantity"]}
     messages = {
         "required": gettext("Enter how many licenses you want to buy."),
         "not_whole_number": gettext("Enter a whole number of licenses, for example 10."),
@@ -46,16 +44,19 @@ def quantity_message(code: str) -> str:
 class Quantity:
     field_flags = {"required": True}
 
-    def __call__(self, form: FlaskForm, field: Any) -> None:
-        settings = current_app.config["WSCC_SETTINGS"]
-        problem = quantity_problem(field.data, settings.quantity_min, settings.quantity_max)
+    def __call__(self, form: BuyForm, field: Any) -> None:
+        problem = quantity_problem(field.data, form.terms["min_quantity"], form.terms["max_quantity"])
         if problem:
-            raise ValidationError(quantity_message(problem))
+            raise ValidationError(quantity_message(problem, form.terms))
 
 
 class BuyForm(PortalForm):
     quantity = StringField(_l("Number of licenses"), validators=[Quantity()])
     submit = SubmitField(_l("BUY"))
+
+    def __init__(self, terms: dict, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.terms = terms
 
     @property
     def whole_quantity(self) -> int:

@@ -30,6 +30,21 @@
     });
   });
 
+  // A payment being confirmed: the page moves on by itself once the order is no longer awaiting payment.
+  var confirming = document.getElementById("confirming-notice");
+  if (confirming && window.fetch) {
+    var follow = function () {
+      fetch(confirming.dataset.statusUrl, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+        .then(function (order) {
+          if (order.status === "awaiting_payment") { setTimeout(follow, 3000); }
+          else { window.location.assign(confirming.dataset.followUrl); }
+        })
+        .catch(function () { setTimeout(follow, 10000); });
+    };
+    setTimeout(follow, 3000);
+  }
+
   // While a paid order's codes are being issued, the dashboard's numbers follow: soon at first (codes usually
   // arrive within a second or two), then less and less often, so a tab left open does not load the server.
   var notice = document.getElementById("issuing-notice");

@@ -57,12 +57,20 @@ def _apply_form(certifications: list[dict]) -> ApplyForm:
     return form
 
 
+def intro_course_first() -> str:
+    return _("Take the free introduction course first: every employee completes it before applying.")
+
+
 def _list_page(form: ApplyForm | None = None, status: int = 200) -> Any:
     api = ApplicationsApi()
     applications, certifications = api.my_applications(), api.certifications()
-    can_apply = not any(item["status"] in OPEN or item["status"] == "approved" for item in applications)
+    # The applications service decides (it refuses an application before the course); this only explains.
+    intro_done = bool(api.intro_course().get("completed_at"))
+    can_apply = intro_done and not any(item["status"] in OPEN or item["status"] == "approved"
+                                       for item in applications)
     return render_template("applications/list.html", applications=applications, certifications=certifications,
-                           form=form or _apply_form(certifications), can_apply=can_apply), status
+                           form=form or _apply_form(certifications), can_apply=can_apply,
+                           intro_done=intro_done), status
 
 
 @bp.get("")
@@ -82,6 +90,9 @@ def apply() -> Any:
     except Refused as error:
         if error.code == "open_application_exists":
             flash(_("You already have an application in progress: finish it before applying again."), "error")
+            return redirect(url_for("applications.index"), 303)
+        if error.code == "intro_course_required":
+            flash(intro_course_first(), "error")
             return redirect(url_for("applications.index"), 303)
         form.certification.errors.append(_("Choose one of the certifications listed."))
         return _list_page(form, 422)
@@ -143,6 +154,9 @@ def submit(application_id: uuid.UUID) -> Any:
     except Refused as error:
         if error.code == "documents_missing":
             return _application_page(application_id, submit_errors=list(error.fields), status=422)
+        if error.code == "intro_course_required":
+            flash(intro_course_first(), "error")
+            return redirect(url_for("course.index"), 303)
         flash(upload_message(error.code), "error")
         return redirect(url_for("applications.show", application_id=application_id), 303)
     flash(_("Your application was submitted. WSCC will review it; you will receive an e-mail."), "success")

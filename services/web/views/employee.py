@@ -80,8 +80,8 @@ def redeem_message(code: str) -> str:
 
 
 def current_journey() -> Journey:
-    applications = ApplicationsApi()
-    return build_journey(applications.intro_course(), LicensesApi().mine(), applications.my_applications(),
+    applications, mine = ApplicationsApi(), LicensesApi().mine()
+    return build_journey(mine.get("progress"), mine["license"], applications.my_applications(),
                          applications.course_access(), utcnow())
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from services.web.clients import OrdersApi, Refused
 from services.web.forms.orders import BuyForm, quantity_message
 from services.web.i18n import current_language, paypal_locale
+from services.web.purchase_terms import purchase_terms
 from services.web.views.access import role_required
 from services.web.views.links import public_url_for
 
@@ -26,16 +27,16 @@ def _billing() -> dict[str, Any]:
 @bp.route("/new", methods=["GET", "POST"])
 @role_required("company")
 def new() -> Any:
-    form = BuyForm()
+    terms = purchase_terms()
+    form = BuyForm(terms)
     if form.validate_on_submit():
         try:
             order = OrdersApi().create(form.whole_quantity, _billing())
         except Refused as error:
-            form.quantity.errors.append(quantity_message(error.fields.get("quantity", error.code)))
+            form.quantity.errors.append(quantity_message(error.fields.get("quantity", error.code), terms))
         else:
             return redirect(url_for("orders.show", order_id=order["id"]), 303)
-    settings = current_app.config["WSCC_SETTINGS"]
-    return render_template("orders/new.html", form=form, settings=settings), 422 if form.errors else 200
+    return render_template("orders/new.html", form=form, terms=terms), 422 if form.errors else 200
 
 
 @bp.get("/<uuid:order_id>")
@@ -49,7 +50,7 @@ def show(order_id: uuid.UUID) -> str:
 def checkout(order_id: uuid.UUID) -> Any:
     """CLICK HERE TO GO TO PAYPAL: a PayPal order for this order's total, then the buyer goes to PayPal."""
     try:
-        approve_url = OrdersApi().checkout(
+        approve_url = OrdersApi.reaching_paypal().checkout(
             order_id, return_url=public_url_for("payment.paypal_return", order_id=order_id),
             cancel_url=public_url_for("payment.paypal_cancel", order_id=order_id),
             locale=paypal_locale(current_language()))

@@ -83,7 +83,17 @@ def test_a_refused_employee_may_apply_again_and_keeps_the_history_but_an_approve
     assert third.status_code == 409 and third.json()["error"]["code"] == "already_approved"
 
 
+def test_applying_before_the_introduction_course_is_refused_and_opens_nothing(employee):
+    refused = employee.call("POST", "/internal/applications", {"certification_code": "supervisor_1_surface"})
+    assert refused.status_code == 409 and refused.json()["error"]["code"] == "intro_course_required"
+    assert employee.call("GET", "/internal/applications/mine").json()["items"] == []
+    employee.complete_course()
+    assert employee.call("POST", "/internal/applications",
+                         {"certification_code": "supervisor_1_surface"}).status_code == 201
+
+
 def test_opening_applications_at_once_leaves_one_open(employee):
+    employee.complete_course()
     start, answers = threading.Barrier(6), []
 
     def apply() -> None:

@@ -42,7 +42,7 @@ def test_a_mistyped_character_is_reported_as_a_typo_and_changes_nothing(company_
     assert answer.json()["error"]["code"] == "mistyped_code"
     assert license_row(license_.id).status == LicenseStatus.AVAILABLE
     assert len(history_of(license_.id)) == 1 and events_about([license_.id]) == []
-    assert employee.call("GET", "/internal/licenses/mine").json() == {"license": None}
+    assert employee.call("GET", "/internal/licenses/mine").json()["license"] is None
 
 
 def test_malformed_and_unknown_codes_are_told_apart(employee):

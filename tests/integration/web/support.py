@@ -120,3 +120,14 @@ def emailed_link(event_type: str, email: str) -> str:
     assert events, f"no {event_type} for {email}"
     secret = get_settings().link_secret.get_secret_value()
     return link_url("", secret, LINK_PURPOSES[event_type], uuid.UUID(events[-1]["data"]["link_id"]))
+
+
+def journey_steps(html: str) -> dict[str, str]:
+    """The employee's steps list as the page states it: step → done, action, waiting, refused, open or todo."""
+    return dict(re.findall(r'data-step="([a-z_]+)" data-state="([a-z]+)"', html))
+
+
+def main_action(html: str) -> str | None:
+    """What the page's one main button does, if it shows one."""
+    found = re.search(r'class="button"[^>]*data-next-action="([a-z_]+)"', html)
+    return found.group(1) if found else None

@@ -19,7 +19,8 @@ PUBLIC = {"public.home", "auth.register", "auth.login", "auth.logout", "password
 OWN_COMPANY_PAGES = {"dashboard.show", "dashboard.progress", "orders.new", "licenses.manage", "licenses.export_csv"}
 EVERY_SIGNED_IN_USER = {"account.profile", "account.change_password"}
 ANOTHER_COMPANYS_RECORD = {"orders.show", "orders.checkout", "orders.drop", "payment.paypal_return",
-                           "payment.paypal_cancel", "receipts.page", "receipts.pdf", "licenses.track",
+                           "payment.paypal_cancel", "payment.confirming", "payment.confirming_status",
+                           "payment.check_again", "receipts.page", "receipts.pdf", "licenses.track",
                            "licenses.history", "licenses.release"}
 EMPLOYEE_PAGES = {"employee.home", "employee.claim", "employee.use_license", "course.index", "course.module",
                   "applications.index", "applications.apply"}

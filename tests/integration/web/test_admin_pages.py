@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import pytz
 from babel.dates import format_date
 
+from common.timezones import end_of_local_day
 from tests.integration.web.people import admin_visitor, company_with_codes, new_employee
 from tests.integration.web.support import text_of, wait_for
 
@@ -56,6 +56,7 @@ def test_an_administrator_edits_a_certifications_names_and_required_documents(ad
         assert "(edited)" in listing and "Mine rescue certificate" in listing
         from tests.integration.web.people import new_employee
         employee = new_employee(app, language="fr")
+        employee.complete_course()  # the form listing the documents shows once the course is done
         assert "Certificat de sauvetage minier" in text_of(employee.get("/employee/applications"))
     finally:
         restored = {key: value for key, value in original.items()}
@@ -124,7 +125,7 @@ def test_an_administrator_looks_a_code_up_then_reinstates_it_with_a_new_deadline
         in shown
     assert "The license now" in shown and employee_name in shown and company.account.legal_name in shown
     assert 'data-status="eligible"' in reinstated.get_data(as_text=True) and "days left" in shown
-    end_of_day = pytz.timezone("America/Yellowknife").localize(datetime.combine(deadline, time(23, 59, 59)))
+    end_of_day = end_of_local_day(deadline, "America/Yellowknife")
     from tests.integration.licenses.support import license_row
     assert license_row(company.codes()[code]).redeem_by == end_of_day
     assert "Employee approved" in company.row(code) and "Expired" not in company.row(code)

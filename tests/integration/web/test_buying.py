@@ -75,3 +75,21 @@ def test_the_summary_in_french_uses_the_source_documents_words(visitor, company)
     assert "CLIQUER ICI POUR ACCÉDER AU SITE DE PAYPAL" in summary
     assert "1\u202f000,00 CAD" in visitor.get(f"/orders/{order_id}").get_data(as_text=True)
     assert "ACHETER" in text_of(visitor.get("/orders/new"))
+
+
+def test_the_bounds_and_price_shown_are_the_orders_services(services, monkeypatch):
+    """The front door has no quantity setting of its own: the old names change nothing it shows or accepts."""
+    from tests.integration.web.conftest import make_app
+    from tests.integration.web.support import Visitor
+    monkeypatch.setenv("WSCC_QUANTITY_MIN", "7")
+    monkeypatch.setenv("WSCC_QUANTITY_MAX", "70")
+    monkeypatch.setenv("WSCC_LICENSE_PRICE", "99.00")  # read by the orders service only, which started without it
+    visitor = Visitor(make_app().test_client())
+    assert "from 5 to 100 licenses at a time" in text_of(visitor.get("/"))
+    assert "50.00 CAD per license" in text_of(visitor.get("/"))
+    visitor.register()
+    page = text_of(visitor.get("/orders/new"))
+    assert "from 5 to 100, then click BUY" in page and "Price: 50.00 CAD per license." in page
+    too_many = visitor.submit("/orders/new", {"quantity": "101"})
+    assert too_many.status_code == 422 and "Buy at most 100 licenses per purchase" in text_of(too_many)
+    assert visitor.submit("/orders/new", {"quantity": "6"}).status_code == 303

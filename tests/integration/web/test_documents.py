@@ -29,6 +29,7 @@ def upload_error(response) -> str:
 
 def test_choosing_a_certification_lists_its_required_documents(app):
     employee = new_employee(app)
+    employee.complete_course()  # the form shows once the course is done
     page = employee.get("/employee/applications")
     html = page.get_data(as_text=True)
     assert html.count('type="radio" name="certification"') == 8

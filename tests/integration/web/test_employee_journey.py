@@ -9,7 +9,7 @@ import io
 import pytest
 
 from tests.integration.web.people import company_with_codes, new_employee, reviewer_made_by_an_administrator
-from tests.integration.web.support import text_of, wait_for
+from tests.integration.web.support import journey_steps, main_action, text_of, wait_for
 
 CERTIFICATION = "shift_boss_open_pit"
 
@@ -51,9 +51,14 @@ def test_from_registration_to_a_redeemed_license(app, company):
 
     assert wait_for(lambda: "Use my license" in employee.home())
     assert "days left" in employee.home()
+    assert main_action(employee.get("/employee").get_data(as_text=True)) == "use_license"
     assert wait_for(lambda: "Approved — use by" in company.row(code))
     assert employee.submit("/employee/license/use", form_page="/employee").status_code == 303
     assert wait_for(lambda: "course and exam for Shift Boss" in employee.home())
+    html = employee.get("/employee").get_data(as_text=True)
+    assert journey_steps(html) == {"intro_course": "done", "code": "done", "apply": "done", "review": "done",
+                                   "use_license": "done", "course_and_exam": "open"}
+    assert "Course and exam Open" in employee.home() and main_action(html) is None
     assert wait_for(lambda: "Redeemed" in company.row(code))
 
     export = company.visitor.get("/licenses/export.csv").get_data().decode("utf-8-sig")
@@ -72,7 +77,9 @@ def test_a_code_linked_after_the_approval_can_be_used_at_once(app, company):
     assert reviewer.submit(f"/review/applications/{application_id}/approve",
                            form_page=f"/review/applications/{application_id}").status_code == 303
     assert wait_for(lambda: "enter the license code from your employer below" in employee.home())
-    assert "days left" in employee.home()
+    # The deadline's date; the days left are the licenses service's count, which comes with the license.
+    assert "Use your license by" in employee.home() and "days left" not in employee.home()
+    assert main_action(employee.get("/employee").get_data(as_text=True)) == "link_code"
     code = next(iter(company.codes()))
     assert employee.claim(code).status_code == 303
     assert wait_for(lambda: "Use my license" in employee.home())

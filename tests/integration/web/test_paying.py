@@ -4,8 +4,9 @@ import requests
 from tests.integration.web.support import text_of, wait_for
 
 
-def set_scenario(sandbox_url: str, name: str) -> None:
-    response = requests.post(f"{sandbox_url}/_sandbox/scenario", json={"scenario": name, "times": 1}, timeout=5)
+def set_scenario(sandbox_url: str, name: str, **params: object) -> None:
+    response = requests.post(f"{sandbox_url}/_sandbox/scenario", json={"scenario": name, "times": 1} | params,
+                             timeout=5)
     assert response.status_code == 200, response.text
 
 
@@ -89,3 +90,37 @@ def test_the_paypal_button_goes_to_paypal_with_the_buyers_language(visitor, comp
     details = requests.get(f"{sandbox_url}/_sandbox/orders/{paypal_order_id}", timeout=5).json()
     assert details["experience"]["locale"] == "fr-CA"
     assert details["experience"]["return_url"].endswith(f"/orders/{order_id}/paypal/return")
+
+
+def test_a_capture_paypal_answers_slowly_ends_on_the_paid_order(visitor, company, sandbox_url, app):
+    """PayPal answers after 12 s: more than the front door's general limit (10 s), less than the orders service's
+    wait for PayPal (20 s). The front door waits for orders, so the buyer learns the payment went through."""
+    settings = app.config["WSCC_SETTINGS"]
+    assert settings.api_timeout_seconds < 12 < settings.paypal_timeout_seconds
+    order_id = visitor.place_order(5)
+    set_scenario(sandbox_url, "timeout", delay_seconds=12)
+    back = visitor.pay(order_id, sandbox_url)
+    assert back.status_code == 303 and back.headers["Location"] == "/dashboard"
+    assert "Thank you: your payment was received." in text_of(visitor.get("/dashboard"))
+
+
+def test_a_capture_whose_answer_never_came_says_the_payment_is_being_confirmed_and_follows_it(
+        visitor, company, sandbox_url, app):
+    """PayPal takes the payment but answers after the orders service stopped waiting (20 s): nobody knows yet."""
+    order_id = visitor.place_order(5)
+    set_scenario(sandbox_url, "timeout", delay_seconds=app.config["WSCC_SETTINGS"].paypal_timeout_seconds + 2)
+    back = visitor.pay(order_id, sandbox_url)
+    assert back.status_code == 303 and back.headers["Location"].startswith(f"/orders/{order_id}/paypal/confirming")
+    page = visitor.get(back.headers["Location"])
+    html, shown = page.get_data(as_text=True), text_of(page)
+    assert page.status_code == 200 and "Your payment is being confirmed" in shown and "Do not pay again" in shown
+    assert "Nothing was changed" not in shown and "nothing was charged" not in shown.lower()
+    assert "Check again" in shown and 'http-equiv="refresh"' not in html
+    assert f'data-status-url="/orders/{order_id}/paypal/confirming.json"' in html
+    assert visitor.get(f"/orders/{order_id}/paypal/confirming.json").get_json() == {"status": "awaiting_payment"}
+    token = back.headers["Location"].split("token=")[1]
+    again = visitor.submit(f"/orders/{order_id}/paypal/confirming", {"token": token}, form_page=back.headers["Location"])
+    assert again.status_code == 303 and again.headers["Location"] == "/dashboard"
+    assert "Thank you: your payment was received." in text_of(visitor.get("/dashboard"))
+    assert visitor.get(back.headers["Location"]).headers["Location"] == "/dashboard"  # the page ends on the paid order
+    assert wait_for(lambda: visitor.progress()["orders"][order_id]["issued"] == 5, timeout=15)

@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from tests.integration.web.people import new_employee, reviewer_made_by_an_administrator
-from tests.integration.web.support import Account, Visitor, text_of
+from tests.integration.web.support import Account, Visitor, journey_steps, main_action, text_of, wait_for
 
 CERTIFICATION = "supervisor_1_surface"
 
@@ -77,6 +77,9 @@ def test_start_review_then_request_documents_needs_a_message_and_the_employee_se
     employee, application_id = submitted_application(app)
     assert decide(reviewer, application_id, "start").status_code == 303
     assert "Under review" in text_of(reviewer.get(f"/review/applications/{application_id}"))
+    # The steps are the licenses service's progress, which follows the applications service's events.
+    assert wait_for(lambda: journey_steps(employee.get("/employee").get_data(as_text=True))["review"] == "waiting")
+    assert main_action(employee.get("/employee").get_data(as_text=True)) is None
     empty = decide(reviewer, application_id, "request-documents", message="  ")
     assert empty.status_code == 422 and "Write which documents are needed and why." in text_of(empty)
     assert 'aria-describedby="message-hint message-error"' in empty.get_data(as_text=True)
@@ -84,6 +87,12 @@ def test_start_review_then_request_documents_needs_a_message_and_the_employee_se
                   message="The first aid certificate is expired.").status_code == 303
     home = employee.home()
     assert "WSCC asks for more documents." in home and "The first aid certificate is expired." in home
+    assert wait_for(lambda: journey_steps(employee.get("/employee").get_data(as_text=True))["apply"] == "action")
+    html, home = employee.get("/employee").get_data(as_text=True), employee.home()
+    assert journey_steps(html)["review"] == "todo"
+    assert "Apply for a certification Your turn: add documents" in home and "Review by WSCC To do" in home
+    assert main_action(html) == "add_documents"
+    assert f'data-next-action="add_documents" href="/employee/applications/{application_id}"' in html
     employee.upload_everything(application_id)
     assert employee.submit_application(application_id).status_code == 303
     assert application_id in reviewer.get("/review").get_data(as_text=True)
@@ -92,7 +101,8 @@ def test_start_review_then_request_documents_needs_a_message_and_the_employee_se
 def test_a_refusal_needs_a_reason_is_recorded_with_who_and_when_and_the_employee_may_apply_again(app, reviewer):
     employee, application_id = submitted_application(app)
     empty = decide(reviewer, application_id, "refuse", reason="")
-    assert empty.status_code == 422 and "Write the reason" in text_of(empty)
+    assert empty.status_code == 422 and "Write the reason: the employee will read it. Their employer is only told " \
+        "that the application was refused." in text_of(empty)
     assert decide(reviewer, application_id, "refuse", reason="Not enough supervised experience.").status_code == 303
     page = text_of(reviewer.get(f"/review/applications/{application_id}"))
     assert "Decision history" in page and "Rita Reviewer" in page and "Refused" in page
@@ -100,6 +110,12 @@ def test_a_refusal_needs_a_reason_is_recorded_with_who_and_when_and_the_employee
     assert "No decision can be made in this status." in page
     home = employee.home()
     assert "WSCC refused your application" in home and "Not enough supervised experience." in home
+    assert wait_for(lambda: journey_steps(employee.get("/employee").get_data(as_text=True))["review"] == "refused")
+    html, home = employee.get("/employee").get_data(as_text=True), employee.home()
+    assert journey_steps(html) == {"intro_course": "done", "code": "todo", "apply": "todo", "review": "refused",
+                                   "use_license": "todo", "course_and_exam": "todo"}
+    assert "Apply for a certification Next" in home and "Review by WSCC Refused" in home
+    assert main_action(html) == "apply_again"
     assert "Apply for a certification" in text_of(employee.get("/employee/applications"))
     again = employee.apply("shift_boss_open_pit")
     assert again != application_id

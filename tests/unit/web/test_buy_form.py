@@ -4,6 +4,8 @@ import pytest
 from services.web.forms.orders import BuyForm, quantity_problem
 from tests.unit.web.conftest import form_context
 
+TERMS = {"license_price": "50.00", "currency": "CAD", "min_quantity": 5, "max_quantity": 100}
+
 
 @pytest.mark.parametrize(("typed", "problem"), [
     ("4", "too_few"), ("0", "too_few"), ("-5", "too_few"), ("101", "too_many"), ("7.5", "not_whole_number"),
@@ -29,13 +31,13 @@ def test_whole_numbers_from_5_to_100_are_accepted(typed):
 def test_the_form_explains_the_problem_in_the_readers_language(app, typed, english, french):
     for language, expected in (("en", english), ("fr", french)):
         with form_context(app, {"quantity": typed}, language):
-            form = BuyForm()
+            form = BuyForm(TERMS)
             assert not form.validate()
             assert expected in form.quantity.errors[0]
 
 
 def test_a_good_quantity_passes_as_a_whole_number(app):
     with form_context(app, {"quantity": " 12 "}):
-        form = BuyForm()
+        form = BuyForm(TERMS)
         assert form.validate(), form.errors
         assert form.whole_quantity == 12
