@@ -1,7 +1,7 @@
 """Password hashing (Argon2id) and the strength rule for every password a person chooses.
 
 Strength is zxcvbn's estimate (offline: its word and password lists ship with the package, see
-docs/decisions/0012-password-strength-by-zxcvbn.md): a score below MIN_SCORE is refused. The reason is given as
+docs/decisions/0015-password-strength-by-zxcvbn.md): a score below MIN_SCORE is refused. The reason is given as
 one of our own codes, which the forms turn into a message in the user's language, rather than zxcvbn's English.
 """
 from __future__ import annotations

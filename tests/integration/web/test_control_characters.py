@@ -209,16 +209,18 @@ def test_a_name_with_a_carriage_return_never_reaches_the_notifications(people):
     assert len(outbox_events("company.updated")) == before
 
 
+# Fixed, not drawn: every pytest-xdist worker must collect the same test ids.
+NOBODYS_ID = "00000000-0000-4000-8000-000000000000"
 API_CALLS = [
     ("ORDERS_PORT", "company", "POST", "/internal/orders",
      {"quantity": 5, "billing": {"legal_name": "Mine\x00Ltd", "representative_name": "Ann", "email": "a@b.example",
                                  "mailing_address": "1 Main St", "employer_account_number": None}},
      "billing.legal_name"),
-    ("LICENSES_PORT", "company", "PATCH", f"/internal/licenses/{uuid.uuid4()}", {"assigned_to_name": "Ann\rB"},
+    ("LICENSES_PORT", "company", "PATCH", f"/internal/licenses/{NOBODYS_ID}", {"assigned_to_name": "Ann\rB"},
      "assigned_to_name"),
     ("APPLICATIONS_PORT", "employee", "POST", "/internal/applications", {"certification_code": "x\x00"},
      "certification_code"),
-    ("APPLICATIONS_PORT", "reviewer", "POST", f"/internal/review/applications/{uuid.uuid4()}/refuse",
+    ("APPLICATIONS_PORT", "reviewer", "POST", f"/internal/review/applications/{NOBODYS_ID}/refuse",
      {"reviewer_name": "Rita", "reason": "Line one\nline two\x00"}, "reason"),
     ("APPLICATIONS_PORT", "reviewer", "GET", "/internal/review/queue?certification=a%00b", None, "certification"),
 ]
@@ -231,7 +233,7 @@ def test_a_direct_api_call_with_a_control_character_gets_a_400_naming_the_field(
     from common.tokens import Actor, issue_token
     from services.web.settings import Settings
     actor = Actor(user_id=str(uuid.uuid4()), role=role, company_id=str(uuid.uuid4()) if role == "company" else None)
-    token = issue_token(Settings().internal_token_secret, actor)
+    token = issue_token(Settings().internal_token_secret.get_secret_value(), actor)
     response = requests.request(method, services.url(port) + path, json=body, timeout=10,
                                 headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 400, response.text
