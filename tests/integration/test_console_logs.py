@@ -12,7 +12,7 @@ import requests
 
 from common.tokens import Actor, issue_token
 from tests.waiting import wait_for
-from tools.dev.stack import PORT_SETTINGS, Processes, Stack, free_port
+from tools.dev.stack import PORT_SETTINGS, Processes, Stack, free_port, rabbitmqctl
 
 PROCESSES = ("web", "orders-api", "web-worker", "scheduler")
 
@@ -20,12 +20,17 @@ PROCESSES = ("web", "orders-api", "web-worker", "scheduler")
 @pytest.fixture(scope="module")
 def console(stack: Stack) -> Iterator[Processes]:
     data_dir = stack.data_dir / "console"
+    # Its own vhost: a second web-worker beside the session's would fight it for the worker's own queues.
+    vhost = f"{stack.vhost}_console"
     console_stack = dataclasses.replace(stack, ports={key: free_port() for key in PORT_SETTINGS}, data_dir=data_dir,
-                                        log_format="console", log_dir=data_dir / "log")
+                                        vhost=vhost, log_format="console", log_dir=data_dir / "log")
+    rabbitmqctl("add_vhost", vhost)
+    rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*")
     processes = Processes(console_stack)
     processes.ensure(*PROCESSES, timeout=90)
     yield processes
     processes.stop_all()
+    rabbitmqctl("delete_vhost", vhost, check=False)
 
 
 def json_lines(processes: Processes, name: str) -> list[dict]:

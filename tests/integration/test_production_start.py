@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
-import subprocess
 from collections.abc import Iterator
 
 import pytest
 import requests
 
-from tools.dev.stack import PORT_SETTINGS, SERVICES_WITH_DATABASE, Processes, Stack, free_port
+from tools.dev.stack import PORT_SETTINGS, SERVICES_WITH_DATABASE, Processes, Stack, free_port, rabbitmqctl
 
 # One process of each kind: the front door, a service API, a worker, beat, Flower.
 KINDS = ("web", "orders-api", "orders-worker", "scheduler", "flower")
@@ -23,29 +22,33 @@ SECRET_OF_EACH_KIND = [("web", "WSCC_SECRET_KEY", "dev-only-web-secret-key-chang
                        ("applications-api", "WSCC_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")]
 
 
-def _rabbitmqctl(*args: str) -> None:
-    subprocess.run(["rabbitmqctl", "-q", *args], check=True, capture_output=True, timeout=60)
-
-
 @pytest.fixture(scope="module")
 def broker_login(stack: Stack) -> Iterator[tuple[str, str]]:
-    """Production refuses guest:guest: a broker user of this test's own, on the test stack's vhost only."""
+    """Production refuses guest:guest: a broker user of this test's own, on a vhost of its own (a second orders
+    worker beside the session's would fight it for the worker's own queues)."""
     user, password = f"{stack.vhost}_production", secrets.token_urlsafe(16)
-    _rabbitmqctl("add_user", user, password)
-    _rabbitmqctl("set_permissions", "-p", stack.vhost, user, ".*", ".*", ".*")
+    rabbitmqctl("add_vhost", production_vhost(stack))
+    rabbitmqctl("add_user", user, password)
+    rabbitmqctl("set_permissions", "-p", production_vhost(stack), user, ".*", ".*", ".*")
     yield user, password
-    subprocess.run(["rabbitmqctl", "-q", "delete_user", user], capture_output=True, timeout=60)
+    rabbitmqctl("delete_user", user, check=False)
+    rabbitmqctl("delete_vhost", production_vhost(stack), check=False)
+
+
+def production_vhost(stack: Stack) -> str:
+    return f"{stack.vhost}_production"
 
 
 def production(stack: Stack, broker_login: tuple[str, str], **overrides: str) -> Processes:
     """The test stack's databases and vhost, with real credentials in every URL, on ports of its own."""
     user, password = broker_login
-    env = {"WSCC_ENV": "production", "WSCC_BROKER_URL": f"amqp://{user}:{password}@127.0.0.1:5672/{stack.vhost}"}
+    vhost = production_vhost(stack)
+    env = {"WSCC_ENV": "production", "WSCC_BROKER_URL": f"amqp://{user}:{password}@127.0.0.1:5672/{vhost}"}
     env |= {f"WSCC_{service.upper()}_DATABASE_URL":
             stack.database_url(service).replace("postgres@", f"postgres:{password}@")
             for service in SERVICES_WITH_DATABASE}
     return Processes(dataclasses.replace(
-        stack, ports={key: free_port() for key in PORT_SETTINGS}, data_dir=stack.data_dir / "production",
+        stack, ports={key: free_port() for key in PORT_SETTINGS}, vhost=vhost, data_dir=stack.data_dir / "production",
         extra_env=stack.extra_env | env | overrides))
 
 

@@ -91,20 +91,20 @@ class Stack:
         """Databases, vhost, migrations: everything the processes expect to find."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if self.vhost != "/":
-            _rabbitmqctl("add_vhost", self.vhost)
-            _rabbitmqctl("set_permissions", "-p", self.vhost, "guest", ".*", ".*", ".*")
+            rabbitmqctl("add_vhost", self.vhost)
+            rabbitmqctl("set_permissions", "-p", self.vhost, "guest", ".*", ".*", ".*")
         migrate({service: self.database_url(service) for service in SERVICES_WITH_DATABASE})
 
     def destroy(self) -> None:
         """Drop what ``prepare`` made (test stacks only)."""
         if self.vhost != "/":
-            _rabbitmqctl("delete_vhost", self.vhost, check=False)
+            rabbitmqctl("delete_vhost", self.vhost, check=False)
         if self.use_postgres:
             for service in SERVICES_WITH_DATABASE:
                 drop_database(f"{self.name}_{service}")
 
 
-def _rabbitmqctl(*args: str, check: bool = True) -> None:
+def rabbitmqctl(*args: str, check: bool = True) -> None:
     subprocess.run(["rabbitmqctl", "-q", *args], check=check, capture_output=True, timeout=60)
 
 

@@ -149,7 +149,7 @@ def test_a_claim_and_an_approval_of_one_employee_at_the_same_moment_end_eligible
     def approve(event) -> None:
         start.wait()
         with wide_database.unit_of_work() as session:
-            make_approved_employees_license_eligible(session, event)
+            make_approved_employees_license_eligible(session, event.payload(), event)
 
     actors = [Actor(user_id=str(uuid.uuid4()), role="employee") for _ in codes]
     with wide_database.unit_of_work() as session:  # registered long ago: their rows exist, nothing else waits
