@@ -28,6 +28,9 @@ CATALOG: dict[str, EventSpec] = {
                   "A company's profile or its representative's contact details changed."),
         EventSpec("user.password_reset_requested", 1, "web", ("notifications",), schemas.PasswordResetRequested,
                   "Someone asked for a password reset link for an existing account."),
+        EventSpec("user.login_attempts_suspected", 1, "web", ("notifications",), schemas.LoginAttemptsSuspected,
+                  "An account had many failed sign-ins within the hour (once per hour at most): someone may be "
+                  "guessing its password."),
         EventSpec("order.paid", 1, "orders", ("licenses", "notifications"), schemas.OrderPaid,
                   "PayPal captured the full amount of an order, checked against what was asked."),
         EventSpec("licenses.issued", 1, "licenses", ("notifications",), schemas.LicensesIssued,

@@ -36,6 +36,17 @@ class PasswordResetRequested(EventData):
     expires_in_minutes: int = Field(gt=0)
 
 
+class LoginAttemptsSuspected(EventData):
+    """Many failed sign-ins at one account within the window: its owner is told. Nothing that was typed."""
+    user_id: UUID
+    email: EmailStr
+    name: str
+    language: Language = Field(pattern=r"^[a-z]{2,3}$")
+    failed_attempts: int = Field(ge=1)
+    window_minutes: int = Field(gt=0)
+    at: datetime
+
+
 class OrderPaid(EventData):
     order_id: UUID
     order_number: str

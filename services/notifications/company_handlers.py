@@ -1,8 +1,9 @@
-"""Events about companies, their orders, and password resets: record whom to write to, and what."""
+"""Events about companies, their orders, password resets and sign-in warnings: record whom to write to, and what."""
 from sqlalchemy.orm import Session
 
 from common.events import Event
-from common.events.schemas import CompanyProfile, LicensesIssued, OrderPaid, PasswordResetRequested
+from common.events.schemas import (CompanyProfile, LicensesIssued, LoginAttemptsSuspected, OrderPaid,
+                                   PasswordResetRequested)
 from common.handlers import EventHandlers
 from services.notifications import emails
 from services.notifications.contacts import company_contact, save_company_contact
@@ -28,6 +29,12 @@ def refresh_company_contact(session: Session, event: Event) -> None:
 @handlers.on("user.password_reset_requested")
 def send_password_reset_link(session: Session, event: Event) -> None:
     emails.queue_password_reset(session, PasswordResetRequested.model_validate(event.data), event.id)
+
+
+@handlers.on("user.login_attempts_suspected")
+def warn_of_login_attempts(session: Session, event: Event) -> None:
+    """Any account's owner (staff too: the event carries the address), told someone is guessing its password."""
+    emails.queue_login_warning(session, LoginAttemptsSuspected.model_validate(event.data), event.id)
 
 
 @handlers.on("order.paid")

@@ -10,7 +10,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from common.events.schemas import LicensesIssued, OrderPaid, PasswordResetRequested
+from common.events.schemas import LicensesIssued, LoginAttemptsSuspected, OrderPaid, PasswordResetRequested
 from services.notifications.models import CompanyContact
 from services.notifications.queueing import Recipient, queue_email
 from services.notifications.recipients import LICENSES_PAGE, portal_url, representative
@@ -28,6 +28,15 @@ def queue_password_reset(session: Session, request: PasswordResetRequested, even
                        recipient=Recipient(email=str(request.email), name=request.name, language=request.language),
                        event_id=event_id,
                        context={"reset_url": request.reset_url, "expires_in_minutes": request.expires_in_minutes})
+
+
+def queue_login_warning(session: Session, warning: LoginAttemptsSuspected, event_id: uuid.UUID) -> bool:
+    # The front door publishes at most one per account and hour; keyed by the event, a redelivery is one e-mail.
+    return queue_email(session, key=f"login_attempts_suspected:{event_id}", template="login_attempts_suspected",
+                       recipient=Recipient(email=str(warning.email), name=warning.name, language=warning.language),
+                       event_id=event_id,
+                       context={"failed_attempts": warning.failed_attempts, "window_minutes": warning.window_minutes,
+                                "at": warning.at.isoformat(), "reset_url": portal_url("/password/forgot")})
 
 
 def queue_payment_receipt(session: Session, contact: CompanyContact, order: OrderPaid, event_id: uuid.UUID) -> bool:

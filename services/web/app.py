@@ -51,13 +51,14 @@ def flask_config(settings: Settings) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": settings.session_cookie_secure,
-        # The cookie outlives the idle limit a little; the limit itself is checked on the server (sessions.py).
+        # The cookie lasts as long as the idle limit; the limits themselves are checked on the server (sessions.py).
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=settings.session_lifetime_minutes),
         "MAX_CONTENT_LENGTH": settings.max_document_bytes + UPLOAD_ENVELOPE_BYTES,
         "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,
         "BABEL_DEFAULT_TIMEZONE": settings.display_timezone,
         "BABEL_TRANSLATION_DIRECTORIES": str(HERE / "translations"),
         "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri,
+        "RATELIMIT_KEY_PREFIX": settings.ratelimit_key_prefix,
         "RATELIMIT_HEADERS_ENABLED": True,
     }
 

@@ -14,7 +14,9 @@ class Settings(ServiceSettings):
     licenses_api_url: str = "http://127.0.0.1:5002"
     applications_api_url: str = "http://127.0.0.1:5003"
     api_timeout_seconds: float = 10.0
+    # A session ends after this long unused (idle) and, however busy, this long after sign-in (absolute).
     session_lifetime_minutes: float = 30
+    session_absolute_lifetime_hours: float = 12
     session_cookie_secure: bool = False
     languages: str = "en,fr"
     display_timezone: str = "America/Yellowknife"
@@ -24,9 +26,18 @@ class Settings(ServiceSettings):
     quantity_min: int = 5
     quantity_max: int = 100
     login_rate_limit_per_address: str = "30 per minute"
-    login_rate_limit_per_email: str = "5 per minute"
     password_reset_rate_limit: str = "5 per hour"
-    ratelimit_storage_uri: str = "memory://"
+    # One store every web process shares, for every limit (flask-limiter's and throttles.py's); the prefix keeps
+    # two systems on one Redis (test runs) apart.
+    ratelimit_storage_uri: str = "redis://127.0.0.1:6379/0"
+    ratelimit_key_prefix: str = "wscc"
+    # Failed sign-ins per account (its e-mail address, known or not) in a rolling hour: free ones, then a wait
+    # that doubles from the base up to the cap after each failure, a hard stop, and a warning e-mail to the owner.
+    login_max_failures_per_hour: int = 100
+    login_failures_before_delay: int = 5
+    login_delay_base_seconds: float = 1
+    login_delay_max_seconds: float = 60
+    login_warning_after_failures: int = 10
     password_reset_max_age_minutes: int = 60
     licenses_per_page: int = 50
     # Claiming a code, on top of the licenses service's own count of failures. An address may be a whole mine

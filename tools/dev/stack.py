@@ -43,9 +43,12 @@ class Stack:
 
     @classmethod
     def for_tests(cls, run_id: str, **extra_env: str) -> Stack:
-        # Every browser and test client of a run claims codes from 127.0.0.1, as one mine site's router would:
-        # the per-address budget of failed claims must cover a whole run's deliberate typos.
-        env = {"WSCC_CLAIM_MAX_FAILURES_PER_ADDRESS": "100"} | extra_env
+        # Every browser and test client of a run claims codes and logs in from 127.0.0.1, as one mine site's router
+        # would: the per-address budgets must cover a whole run (the counts are shared by all its processes, under
+        # the run's own prefix in Redis).
+        env = {"WSCC_CLAIM_MAX_FAILURES_PER_ADDRESS": "100", "WSCC_RATELIMIT_KEY_PREFIX": f"wscc_t{run_id}",
+               "WSCC_LOGIN_RATE_LIMIT_PER_ADDRESS": "1000 per minute",
+               "WSCC_CODE_CLAIM_RATE_LIMIT_PER_ADDRESS": "1000 per minute"} | extra_env
         return cls(name=f"wscc_t{run_id}", ports={key: free_port() for key in PORT_SETTINGS},
                    vhost=f"wscc_t{run_id}", data_dir=ROOT / "var" / "test" / run_id, extra_env=env)
 

@@ -17,6 +17,8 @@ def _employer(**context) -> dict:
 CONTEXTS = {
     "profile_created": {"legal_name": "Mines du Nord ltée", "portal_url": "https://portal.example/"},
     "password_reset": {"reset_url": "https://portal.example/reset/abc123", "expires_in_minutes": 60},
+    "login_attempts_suspected": {"failed_attempts": 10, "window_minutes": 60, "at": DEADLINE,
+                                 "reset_url": "https://portal.example/password/forgot"},
     "payment_receipt": {
         "legal_name": "Mines du Nord ltée", "order_number": "WSCC-2026-000042", "quantity": 7,
         "unit_price": "50.00", "total": "350.00", "currency": "CAD", "paypal_capture_id": "3C679366HH908993F",

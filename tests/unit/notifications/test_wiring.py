@@ -13,7 +13,8 @@ def test_handled_event_types_match_the_catalogue():
         "application.approved", "application.documents_requested", "application.refused", "application.submitted",
         "company.registered", "company.updated", "employee.registered", "employee.updated", "license.claimed",
         "license.eligible", "license.expired", "license.expiring", "license.redeemed", "license.reinstated",
-        "license.released", "licenses.issued", "order.paid", "user.password_reset_requested"]
+        "license.released", "licenses.issued", "order.paid", "user.login_attempts_suspected",
+        "user.password_reset_requested"]
 
 
 def test_each_handler_runs_as_its_own_task_name():
