@@ -74,17 +74,18 @@ class ThrottleRules:
                    settings.login_warning_after_failures)
 
 
+def failures_key(prefix: str, normalized_email: str) -> str:
+    return f"{prefix}:login-failures:{hashlib.sha256(normalized_email.encode()).hexdigest()}"
+
+
 class LoginThrottle:
     def __init__(self, client: redis.Redis, prefix: str, rules: ThrottleRules) -> None:
         self.client, self.prefix, self.rules = client, prefix, rules
         self._take = client.register_script(_TAKE_A_PLACE)
 
-    def key_for(self, normalized_email: str) -> str:
-        return f"{self.prefix}:login-failures:{hashlib.sha256(normalized_email.encode()).hexdigest()}"
-
     def begin(self, normalized_email: str) -> Attempt:
         """Take a place for one attempt at this account, or say how long to wait."""
-        key, member = self.key_for(normalized_email), secrets.token_hex(8)
+        key, member = failures_key(self.prefix, normalized_email), secrets.token_hex(8)
         rules = self.rules
         allowed, wait, failures = self._take(keys=[key], args=[
             time.time(), WINDOW_SECONDS, rules.max_failures, rules.free_failures, rules.base_delay,
