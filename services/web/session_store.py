@@ -12,8 +12,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, or_, update
 from sqlalchemy.orm import Session
 
 from services.web.models import User, WebSession
@@ -36,6 +37,11 @@ class EndReason(StrEnum):
 class Limits:
     idle: timedelta
     absolute: timedelta
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Limits:
+        return cls(idle=timedelta(minutes=settings.session_lifetime_minutes),
+                   absolute=timedelta(hours=settings.session_absolute_lifetime_hours))
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,14 @@ def end_user_sessions(db: Session, user_id: uuid.UUID, reason: EndReason, now: d
     """Every live session of the user ends now; returns how many did."""
     result = db.execute(update(WebSession).where(WebSession.user_id == user_id, WebSession.ended_at.is_(None))
                         .values(ended_at=now, end_reason=reason))
+    return result.rowcount or 0
+
+
+def purge_sessions(db: Session, now: datetime, limits: Limits, keep: timedelta) -> int:
+    """Forget sessions that ended (or ran out their absolute lifetime) longer than ``keep`` ago."""
+    cutoff = now - keep
+    result = db.execute(delete(WebSession).where(or_(WebSession.ended_at < cutoff,
+                                                     WebSession.created_at < cutoff - limits.absolute)))
     return result.rowcount or 0
 
 

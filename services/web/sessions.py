@@ -6,7 +6,6 @@ older than ``session_absolute_lifetime_hours``, ends there, whatever the cookie'
 """
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from flask import current_app, flash, g, redirect, request, session, url_for
@@ -25,9 +24,7 @@ KEPT_ACROSS_SESSIONS = ("language",)
 
 
 def _limits() -> store.Limits:
-    settings = current_app.config["WSCC_SETTINGS"]
-    return store.Limits(idle=timedelta(minutes=settings.session_lifetime_minutes),
-                        absolute=timedelta(hours=settings.session_absolute_lifetime_hours))
+    return store.Limits.from_settings(current_app.config["WSCC_SETTINGS"])
 
 
 def load_user(key: str) -> User | None:

@@ -17,6 +17,8 @@ class Settings(ServiceSettings):
     # A session ends after this long unused (idle) and, however busy, this long after sign-in (absolute).
     session_lifetime_minutes: float = 30
     session_absolute_lifetime_hours: float = 12
+    # Ended sessions stay this long (who was signed in when), then a periodic task deletes them.
+    session_record_days: int = 30
     session_cookie_secure: bool = False
     languages: str = "en,fr"
     display_timezone: str = "America/Yellowknife"

@@ -1,5 +1,4 @@
 """The language switch on every page: plain links, remembered, saved on the account; html lang follows."""
-from services.web.sessions import load_user
 from tests.integration.web.support import Visitor, outbox_events, text_of
 
 
@@ -30,8 +29,7 @@ def test_the_browsers_language_is_used_until_a_choice_is_made(visitor):
 
 def test_a_signed_in_users_choice_is_saved_and_follows_them_to_another_browser(app, visitor, company):
     visitor.get("/language/fr")
-    with visitor.client.session_transaction() as session:
-        assert load_user(session["_user_id"]).language == "fr"
+    assert company.user.language == "fr"
     assert any(event["data"]["email"] == company.email and event["data"]["language"] == "fr"
                for event in outbox_events("company.updated"))
     elsewhere = Visitor(app.test_client())

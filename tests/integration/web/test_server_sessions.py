@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from common.clock import utcnow
 from services.web.demo import ensure_admin
@@ -15,7 +15,7 @@ from services.web.password_reset import make_reset_token
 from services.web.runtime import get_runtime
 from services.web.settings import get_settings
 from tests.integration.web.http_browser import Browser, page_text
-from tests.integration.web.support import PASSWORD, Account
+from tests.integration.web.support import PASSWORD, Account, wait_for
 
 NEW_PASSWORD = "a brand new password"
 
@@ -171,3 +171,27 @@ def test_an_administrator_cannot_disable_their_own_account(web_url):
     refused = admin.submit(own + "/disable", {"confirm": "y"}, form_page=own)
     assert refused.status_code == 422 and "You cannot disable the account you are using." in page_text(refused)
     assert admin.signed_in()
+
+
+def test_the_web_worker_forgets_sessions_ended_longer_ago_than_the_record_period(web_url, browser, company,
+                                                                                 processes):
+    from services.web.worker import app as worker_app
+
+    processes.ensure("web-worker")
+    ended_browser = Browser(web_url)
+    ended_browser.login(company.email, company.password)
+    ended_browser.logout()
+    with get_runtime().db.reading() as db:
+        rows = db.scalars(select(WebSession).where(WebSession.user_id == user_of(company).id)).all()
+    ended = [row.key_hash for row in rows if row.ended_at is not None]
+    [live] = [row.key_hash for row in rows if row.ended_at is None]
+    assert ended
+    thirty_days_later = utcnow() + timedelta(days=30, hours=1)  # past the record period, within the live one's 12 h
+    worker_app.send_task("web.purge_sessions", kwargs={"now": thirty_days_later.isoformat()})
+
+    def remaining() -> set[str]:
+        with get_runtime().db.reading() as db:
+            return set(db.scalars(select(WebSession.key_hash).where(WebSession.user_id == user_of(company).id)))
+
+    assert wait_for(lambda: remaining() == {live}, timeout=30)
+    assert browser.signed_in()
