@@ -81,3 +81,16 @@ def test_repeated_failed_logins_for_one_address_are_throttled_whatever_its_case(
                                                                                   "password": PASSWORD}))
     elsewhere = visitor.submit("/login", {"email": "someone.else@mines.example", "password": "wrong password!"})
     assert elsewhere.status_code == 422  # another address is not blocked by this one
+
+
+def test_wrong_current_passwords_count_toward_the_accounts_limit_of_failed_guesses(services):
+    visitor = Visitor(make_app(login_failures_before_delay=2, login_delay_base_seconds=30).test_client())
+    account = visitor.register()
+    attempts = [visitor.submit("/account/password", {"current_password": f"guess number {n}",
+                                                     "password": "a brand new password",
+                                                     "confirm": "a brand new password"})
+                for n in range(3)]
+    assert [response.status_code for response in attempts] == [422, 422, 429]
+    assert "Wait 30 seconds, then try again." in text_of(attempts[2])
+    visitor.logout()
+    assert visitor.login(account).status_code == 429  # the sign-in page shares the count
