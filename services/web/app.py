@@ -59,6 +59,8 @@ def flask_config(settings: Settings) -> dict:
         "BABEL_TRANSLATION_DIRECTORIES": str(HERE / "translations"),
         "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri,
         "RATELIMIT_KEY_PREFIX": settings.ratelimit_key_prefix,
+        # "5 per hour" means any 60 minutes, not the clock's hour: no double burst across a window's edge.
+        "RATELIMIT_STRATEGY": "moving-window",
         "RATELIMIT_HEADERS_ENABLED": True,
     }
 
