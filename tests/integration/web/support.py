@@ -13,8 +13,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from werkzeug.test import TestResponse
 
-from services.web.models import Outbox, User
+from services.web.models import Outbox, User, WebSession
 from services.web.runtime import get_runtime
+from services.web.session_store import hash_key
 from tests.waiting import wait_for  # noqa: F401 - the tests of this folder import it from here
 
 PASSWORD = "a long enough password"
@@ -99,3 +100,13 @@ def outbox_events(event_type: str) -> list[dict]:
         rows = session.scalars(select(Outbox).where(Outbox.event_type == event_type)
                                .order_by(Outbox.created_at)).all()
         return [row.message for row in rows]
+
+
+def signed_in_user(visitor: Visitor) -> User:
+    """The user whose session this browser holds (its cookie names only a session key)."""
+    with visitor.client.session_transaction() as session:
+        key = session["_user_id"]
+    with get_runtime().db.reading() as db:
+        user = db.get(User, db.get(WebSession, hash_key(key)).user_id)
+    user.session_key = key
+    return user
