@@ -36,6 +36,9 @@ CATALOG: dict[str, EventSpec] = {
                   "An account's sign-in address changed (its owner gave the current password)."),
         EventSpec("user.password_changed", 1, "web", ("notifications",), schemas.PasswordChanged,
                   "An account's password was changed by its owner or reset through an e-mailed link."),
+        EventSpec("user.login_attempts_suspected", 1, "web", ("notifications",), schemas.LoginAttemptsSuspected,
+                  "An account had many failed sign-ins within the hour (once per hour at most): someone may be "
+                  "guessing its password."),
         EventSpec("order.paid", 1, "orders", ("licenses", "notifications"), schemas.OrderPaid,
                   "PayPal captured the full amount of an order, checked against what was asked."),
         EventSpec("licenses.issued", 1, "licenses", ("notifications",), schemas.LicensesIssued,

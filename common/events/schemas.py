@@ -67,6 +67,14 @@ class PasswordChanged(AccountMail):
     how: Literal["changed", "reset"]
 
 
+class LoginAttemptsSuspected(AccountMail):
+    """Many failed sign-ins at one account within the window: its owner is told. Nothing that was typed."""
+
+    failed_attempts: int = Field(ge=1)
+    window_minutes: int = Field(gt=0)
+    at: datetime
+
+
 class OrderPaid(EventData):
     order_id: UUID
     order_number: str

@@ -10,7 +10,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from common.events.schemas import AccountLinkRequested, AccountMail, EmailChanged, PasswordChanged
+from common.events.schemas import (AccountLinkRequested, AccountMail, EmailChanged, LoginAttemptsSuspected,
+                                   PasswordChanged)
 from common.links import link_url
 from services.notifications.queueing import Recipient, queue_email
 from services.notifications.recipients import portal_url
@@ -50,6 +51,15 @@ def queue_password_changed(session: Session, change: PasswordChanged, event_id: 
     return queue_email(session, key=f"password_changed:{event_id}", template="password_changed",
                        recipient=_owner(change), event_id=event_id,
                        context={"how": change.how, "forgot_password_url": portal_url(FORGOT_PASSWORD_PAGE)})
+
+
+
+def queue_login_warning(session: Session, warning: LoginAttemptsSuspected, event_id: uuid.UUID) -> bool:
+    # The front door publishes at most one per account and hour; keyed by the event, a redelivery is one e-mail.
+    return queue_email(session, key=f"login_attempts_suspected:{event_id}", template="login_attempts_suspected",
+                       recipient=_owner(warning), event_id=event_id,
+                       context={"failed_attempts": warning.failed_attempts, "window_minutes": warning.window_minutes,
+                                "at": warning.at.isoformat(), "reset_url": portal_url(FORGOT_PASSWORD_PAGE)})
 
 
 def with_links(context: dict[str, Any], settings: Settings) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 from sqlalchemy.orm import Session
 
 from common.events import Event
-from common.events.schemas import AccountLinkRequested, AccountMail, EmailChanged, PasswordChanged
+from common.events.schemas import (AccountLinkRequested, AccountMail, EmailChanged, LoginAttemptsSuspected,
+                                   PasswordChanged)
 from common.handlers import EventHandlers
 from common.links import CONFIRM_EMAIL, PASSWORD_RESET
 from services.notifications import account_emails
@@ -35,3 +36,9 @@ def tell_old_address_of_change(session: Session, email_changed: EmailChanged, ev
 @handlers.on("user.password_changed")
 def tell_of_password_change(session: Session, password_changed: PasswordChanged, event: Event) -> None:
     account_emails.queue_password_changed(session, password_changed, event.id)
+
+
+@handlers.on("user.login_attempts_suspected")
+def warn_of_login_attempts(session: Session, warning: LoginAttemptsSuspected, event: Event) -> None:
+    """Any account's owner (staff too: the event carries the address), told someone is guessing its password."""
+    account_emails.queue_login_warning(session, warning, event.id)

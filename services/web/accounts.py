@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from common.clock import utcnow
 from services.web.models import Company, Role, User
 from services.web.account_events import publish_email_changed, publish_password_changed
 from services.web.passwords import hash_password, needs_rehash, verify_password
 from services.web.profile_events import publish_company_profile, publish_profile_change
+from services.web.session_store import EndReason, end_user_sessions
 
 
 class EmailTaken(Exception):
@@ -111,7 +112,8 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    user.last_login_at = utcnow()
+    if user.is_active:  # a disabled account's right password signs nobody in
+        user.last_login_at = utcnow()
     return user
 
 
@@ -122,10 +124,14 @@ def change_password(session: Session, user: User, password: str, how: str) -> No
 
 
 def set_password(user: User, password: str) -> None:
-    """New password; every existing session of this user ends (their session version no longer matches)."""
+    """New password; every existing session of this user ends (the caller may start a new one), and every
+    reset link sent before stops working (their session version no longer matches)."""
     user.password_hash = hash_password(password)
     user.session_version = (user.session_version or 0) + 1
     user.password_change_required = False
+    session = object_session(user)
+    if session is not None and user.id is not None:
+        end_user_sessions(session, user.id, EndReason.PASSWORD, utcnow())
 
 
 def _apply_details(company: Company, user: User, details: CompanyDetails) -> None:

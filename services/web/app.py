@@ -58,13 +58,16 @@ def flask_config(settings: Settings) -> dict:
         # Read by hooks.finish_request: production answers over https only, so browsers must never try http.
         "WSCC_HSTS_MAX_AGE": _in_production_unless_set(settings.hsts_max_age_seconds, settings,
                                                        on=HSTS_MAX_AGE, off=0),
-        # The cookie outlives the idle limit a little; the limit itself is checked on the server (sessions.py).
+        # The cookie lasts as long as the idle limit; the limits themselves are checked on the server (sessions.py).
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=settings.session_lifetime_minutes),
         "MAX_CONTENT_LENGTH": settings.max_document_bytes + UPLOAD_ENVELOPE_BYTES,
         "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,
         "BABEL_DEFAULT_TIMEZONE": settings.display_timezone,
         "BABEL_TRANSLATION_DIRECTORIES": str(HERE / "translations"),
         "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_uri,
+        "RATELIMIT_KEY_PREFIX": settings.ratelimit_key_prefix,
+        # "5 per hour" means any 60 minutes, not the clock's hour: no double burst across a window's edge.
+        "RATELIMIT_STRATEGY": "moving-window",
         "RATELIMIT_HEADERS_ENABLED": True,
     }
 

@@ -1,4 +1,4 @@
-"""What happens around every request: correlation ids, the idle timeout, security headers, one log line."""
+"""What happens around every request: correlation ids, the server-side session, security headers, one log line."""
 from __future__ import annotations
 
 import logging
@@ -8,7 +8,7 @@ from flask import Flask, Response, current_app, g, request
 
 from common.http import CORRELATION_HEADER
 from common.logs import new_correlation_id, set_correlation_id
-from services.web.sessions import expire_idle_session, require_own_password
+from services.web.sessions import check_session, require_own_password
 
 log = logging.getLogger("services.web.requests")
 
@@ -20,7 +20,7 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; object-src
 
 def install_request_hooks(app: Flask) -> None:
     app.before_request(start_request)
-    app.before_request(expire_idle_session)
+    app.before_request(check_session)
     app.before_request(require_own_password)
     app.after_request(finish_request)
 

@@ -1,4 +1,4 @@
-"""The front door's tables: people and their companies (web owns identity), and the outbox."""
+"""The front door's tables: people and their companies (web owns identity), their sessions, and the outbox."""
 from __future__ import annotations
 
 import uuid
@@ -49,7 +49,7 @@ class User(Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     language: Mapped[str] = mapped_column(String(8))
     company_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("companies.id"), index=True)
-    # Part of every session's identity: raising it (password changed or reset) ends every other session.
+    # Part of every reset link: raising it (password changed or reset) makes every earlier link stale.
     session_version: Mapped[int] = mapped_column(default=1)
     # Set when an administrator chose the password (a new staff account): the owner must replace it first.
     password_change_required: Mapped[bool] = mapped_column(default=False, server_default=false())
@@ -57,16 +57,22 @@ class User(Base):
     last_login_at: Mapped[datetime | None]
     # None until the owner follows the link sent to the address: an unconfirmed account cannot sign in.
     email_confirmed_at: Mapped[datetime | None]
+    # Set by an administrator: the account can no longer sign in, and its sessions ended at that moment.
+    disabled_at: Mapped[datetime | None]
 
     company: Mapped[Company | None] = relationship(lazy="joined")
 
-    # Flask-Login's protocol.
-    is_active = True
+    # Flask-Login's protocol. Its "id" is the session the user came with (sessions.py sets it), not the user's.
     is_anonymous = False
     is_authenticated = True
+    session_key: str = ""
+
+    @property
+    def is_active(self) -> bool:
+        return self.disabled_at is None
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_version}"
+        return self.session_key
 
 
 class AccountLink(Base):
@@ -80,3 +86,17 @@ class AccountLink(Base):
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
+
+
+class WebSession(Base):
+    """One signed-in browser. The cookie carries a random key; only its SHA-256 is kept here, so a copy of this
+    table opens no session. A row ends (logout, password change, account disabled, idle, too old) and stays
+    ended: the key is never valid again."""
+    __tablename__ = "sessions"
+
+    key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    end_reason: Mapped[str | None] = mapped_column(String(20))

@@ -3,4 +3,5 @@ from datetime import timedelta
 
 SCHEDULE = {
     "web.sweep_outbox": {"task": "web.sweep_outbox", "schedule": timedelta(seconds=10), "options": {"expires": 10}},
+    "web.purge_sessions": {"task": "web.purge_sessions", "schedule": timedelta(hours=1), "options": {"expires": 3600}},
 }

@@ -21,7 +21,11 @@ class Settings(ServiceSettings):
     # The orders service's wait for each PayPal call: the same setting (WSCC_PAYPAL_TIMEOUT_SECONDS sets both), so
     # the front door's wait on a call that goes to PayPal is derived from it and always the longer one.
     paypal_timeout_seconds: float = Field(default=20.0, gt=0)
+    # A session ends after this long unused (idle) and, however busy, this long after sign-in (absolute).
     session_lifetime_minutes: float = 30
+    session_absolute_lifetime_hours: float = 12
+    # Ended sessions stay this long (who was signed in when), then a periodic task deletes them.
+    session_record_days: int = 30
     # Both None: on in production, off in development (plain http on localhost).
     session_cookie_secure: bool | None = None
     # Strict-Transport-Security max-age in seconds; 0 turns the header off.
@@ -29,9 +33,18 @@ class Settings(ServiceSettings):
     languages: str = "en,fr"
     display_timezone: str = "America/Yellowknife"
     login_rate_limit_per_address: str = "30 per minute"
-    login_rate_limit_per_email: str = "5 per minute"
     password_reset_rate_limit: str = "5 per hour"
-    ratelimit_storage_uri: str = "memory://"
+    # One store every web process shares, for every limit (flask-limiter's and throttles.py's); the prefix keeps
+    # two systems on one Redis (test runs) apart.
+    ratelimit_storage_uri: str = "redis://127.0.0.1:6379/0"
+    ratelimit_key_prefix: str = "wscc"
+    # Failed sign-ins per account (its e-mail address, known or not) in a rolling hour: free ones, then a wait
+    # that doubles from the base up to the cap after each failure, a hard stop, and a warning e-mail to the owner.
+    login_max_failures_per_hour: int = 100
+    login_failures_before_delay: int = 5
+    login_delay_base_seconds: float = 1
+    login_delay_max_seconds: float = 60
+    login_warning_after_failures: int = 10
     password_reset_max_age_minutes: int = 60
     # Signs the links sent by e-mail (reset a password, confirm an address); notifications holds the same key.
     link_secret: SecretStr = SecretStr("dev-only-link-secret-change-me")

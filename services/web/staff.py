@@ -1,6 +1,8 @@
-"""WSCC staff accounts (reviewers, administrators) made by an administrator from the portal."""
+"""WSCC staff accounts (reviewers, administrators) made by an administrator from the portal, and any account an
+administrator disables (or enables again)."""
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 
@@ -11,6 +13,9 @@ from common.clock import utcnow
 from services.web.accounts import ensure_email_free, flush_or_email_taken, normalize_email
 from services.web.models import Role, User
 from services.web.passwords import hash_password
+from services.web.session_store import EndReason, end_user_sessions
+
+log = logging.getLogger(__name__)
 
 STAFF_ROLES = (Role.REVIEWER, Role.ADMIN)
 
@@ -42,3 +47,23 @@ def add_staff_user(session: Session, details: StaffDetails, temporary_password: 
 def list_staff(session: Session) -> list[User]:
     return list(session.scalars(select(User).where(User.role.in_([role.value for role in STAFF_ROLES]))
                                 .order_by(User.role, User.name)))
+
+
+class OwnAccount(Exception):
+    """An administrator cannot disable the account they are using."""
+
+
+def disable_account(session: Session, user: User, by: uuid.UUID) -> int:
+    """The account can no longer sign in and every session it has ends now; returns how many ended."""
+    if user.id == by:
+        raise OwnAccount(str(by))
+    if user.disabled_at is None:
+        user.disabled_at = utcnow()
+    ended = end_user_sessions(session, user.id, EndReason.DISABLED, user.disabled_at)
+    log.info("account disabled", extra={"user_id": str(user.id), "by": str(by), "sessions_ended": ended})
+    return ended
+
+
+def enable_account(session: Session, user: User, by: uuid.UUID) -> None:
+    user.disabled_at = None
+    log.info("account enabled", extra={"user_id": str(user.id), "by": str(by)})

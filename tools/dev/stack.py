@@ -50,8 +50,10 @@ class Stack:
         # Every browser and test client of a run claims codes from 127.0.0.1, as one mine camp's connection would:
         # the default per-address budget (typos are not counted) is the camp's, and covers a run too.
         # Tests read what processes print (Processes.log): JSON on stdout, no second copy in files.
+        env = {"WSCC_RATELIMIT_KEY_PREFIX": f"wscc_t{run_id}", "WSCC_LOGIN_RATE_LIMIT_PER_ADDRESS": "1000 per minute",
+               "WSCC_CODE_CLAIM_RATE_LIMIT_PER_ADDRESS": "1000 per minute"} | extra_env
         return cls(name=f"wscc_t{run_id}", ports={key: free_port() for key in PORT_SETTINGS},
-                   vhost=f"wscc_t{run_id}", data_dir=ROOT / "var" / "test" / run_id, extra_env=dict(extra_env),
+                   vhost=f"wscc_t{run_id}", data_dir=ROOT / "var" / "test" / run_id, extra_env=env,
                    log_format="json")
 
     def database_url(self, service: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, FieldList, FormField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (BooleanField, DateField, FieldList, FormField, SelectField, StringField, SubmitField,
+                     TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
 from services.web.forms.accounts import StrongPassword, email_field
@@ -16,6 +17,22 @@ from services.web.staff import StaffDetails
 _TOO_LONG = _l("Use at most %(max)d characters.")
 # Blank rows let an administrator add requirements without JavaScript.
 BLANK_REQUIREMENT_ROWS = 2
+
+
+class FindAccountForm(PortalForm):
+    """Any account (a company's, an employee's, staff), by its e-mail address."""
+    email = email_field()
+    submit = SubmitField(_l("Find the account"))
+
+
+class DisableAccountForm(PortalForm):
+    confirm = BooleanField(_l("Yes, disable this account: the person is logged out at once and cannot log in"),
+                           validators=[DataRequired(_l("Tick the box to confirm."))])
+    submit = SubmitField(_l("Disable the account"))
+
+
+class EnableAccountForm(PortalForm):
+    submit = SubmitField(_l("Enable the account again"))
 
 
 class StaffForm(PortalForm):

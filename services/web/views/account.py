@@ -8,8 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from services.web.accounts import (
-    EmailTaken, WrongPassword, authenticate, change_password as set_new_password, get_user, update_company)
+from services.web.accounts import EmailTaken, WrongPassword, change_password as set_new_password, get_user, update_company
 from services.web.employees import update_employee
 from services.web.forms.accounts import EMAIL_TAKEN, ChangePasswordForm, ProfileForm
 from services.web.forms.employees import EmployeeProfileForm
@@ -17,6 +16,7 @@ from services.web.models import Role, User
 from services.web.runtime import get_runtime
 from services.web.sessions import start_session
 from services.web.views.access import role_required
+from services.web.views.auth import sign_in
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 EVERYONE = tuple(Role)
@@ -81,14 +81,18 @@ def profile() -> Any:
 @role_required(*EVERYONE)
 def change_password() -> Any:
     form = ChangePasswordForm(known_email=current_user.email, known_personal=personal_details(current_user))
+    status = 422 if form.is_submitted() else 200
     if form.validate_on_submit():
-        with get_runtime().db.unit_of_work() as session:
-            user = authenticate(session, current_user.email, form.current_password.data)
-            if user is not None:
-                set_new_password(session, user, form.password.data, "changed")
-        if user is not None:
-            start_session(user)  # this session goes on with the new version; every other one ends
+        # The current password is checked like a sign-in: its wrong guesses count toward the account's limit.
+        outcome = sign_in(current_user.email, form.current_password.data)
+        if outcome.user is not None:
+            with get_runtime().db.unit_of_work() as session:
+                user = get_user(session, current_user.id)
+                set_new_password(session, user, form.password.data, "changed")  # every session of the user ends...
+            start_session(user)  # ...and this browser goes on with a new one
             flash(_("Your password was changed. You were logged out everywhere else."), "success")
             return redirect(url_for("account.profile"))
-        form.current_password.errors.append(_("This is not your current password."))
-    return render_template("account/password.html", form=form), 422 if form.errors else 200
+        form.current_password.errors.append(outcome.refusal if outcome.status == 429
+                                            else _("This is not your current password."))
+        status = outcome.status if outcome.status == 429 else 422
+    return render_template("account/password.html", form=form), status

@@ -1,26 +1,34 @@
-"""For WSCC administrators: the staff accounts (reviewers, administrators) and a form to create one."""
+"""For WSCC administrators: the staff accounts (reviewers, administrators), a form to create one, and disabling
+(or enabling again) any account, found by its e-mail address."""
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
-from services.web.accounts import EmailTaken
+from services.web.accounts import EmailTaken, find_user_by_email, get_user
 from services.web.forms.accounts import EMAIL_TAKEN
-from services.web.forms.admin import StaffForm
+from services.web.forms.admin import DisableAccountForm, EnableAccountForm, FindAccountForm, StaffForm
 from services.web.i18n import current_language
 from services.web.runtime import get_runtime
-from services.web.staff import add_staff_user, list_staff
+from services.web.staff import OwnAccount, add_staff_user, disable_account, enable_account, list_staff
 from services.web.views.access import role_required
 
 bp = Blueprint("admin_staff", __name__, url_prefix="/admin/staff")
 
 
-def _page(form: StaffForm, status: int = 200) -> Any:
+def _find_form() -> FindAccountForm:
+    return FindAccountForm(request.args, prefix="find", meta={"csrf": False})
+
+
+def _page(form: StaffForm, status: int = 200, find_form: FindAccountForm | None = None) -> Any:
     with get_runtime().db.reading() as session:
         staff = list_staff(session)
-    return render_template("admin/staff.html", staff=staff, form=form), status
+    return render_template("admin/staff.html", staff=staff, form=form,
+                           find_form=find_form or _find_form()), status
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -38,3 +46,66 @@ def accounts() -> Any:
                     email=form.email.data.strip()), "success")
             return redirect(url_for("admin_staff.accounts"), 303)
     return _page(form, 422 if form.errors else 200)
+
+
+@bp.get("/find")
+@role_required("admin")
+def find() -> Any:
+    find_form = _find_form()
+    if not find_form.validate():
+        return _page(StaffForm(language=current_language()), 422, find_form)
+    with get_runtime().db.reading() as session:
+        user = find_user_by_email(session, find_form.email.data)
+    if user is None:
+        find_form.email.errors.append(_("No account uses this e-mail address."))
+        return _page(StaffForm(language=current_language()), 404, find_form)
+    return redirect(url_for("admin_staff.account", user_id=user.id), 303)
+
+
+def _account_page(user_id: uuid.UUID, form: DisableAccountForm | None = None, status: int = 200) -> Any:
+    with get_runtime().db.reading() as session:
+        person = get_user(session, user_id)
+    if person is None:
+        abort(404)
+    return render_template("admin/account.html", person=person, disable_form=form or DisableAccountForm(),
+                           enable_form=EnableAccountForm(), own=person.id == current_user.id), status
+
+
+@bp.get("/accounts/<uuid:user_id>")
+@role_required("admin")
+def account(user_id: uuid.UUID) -> Any:
+    return _account_page(user_id)
+
+
+@bp.post("/accounts/<uuid:user_id>/disable")
+@role_required("admin")
+def disable(user_id: uuid.UUID) -> Any:
+    form = DisableAccountForm()
+    if not form.validate_on_submit():
+        return _account_page(user_id, form, 422)
+    try:
+        with get_runtime().db.unit_of_work() as session:
+            person = get_user(session, user_id)
+            if person is None:
+                abort(404)
+            disable_account(session, person, current_user.id)
+    except OwnAccount:
+        form.form_errors.append(_("You cannot disable the account you are using."))
+        return _account_page(user_id, form, 422)
+    flash(_("The account of %(email)s is disabled: its sessions ended and it cannot log in.",
+            email=person.email), "success")
+    return redirect(url_for("admin_staff.account", user_id=user_id), 303)
+
+
+@bp.post("/accounts/<uuid:user_id>/enable")
+@role_required("admin")
+def enable(user_id: uuid.UUID) -> Any:
+    if not EnableAccountForm().validate_on_submit():
+        abort(400)
+    with get_runtime().db.unit_of_work() as session:
+        person = get_user(session, user_id)
+        if person is None:
+            abort(404)
+        enable_account(session, person, current_user.id)
+    flash(_("The account of %(email)s is enabled again: the person can log in.", email=person.email), "success")
+    return redirect(url_for("admin_staff.account", user_id=user_id), 303)

@@ -1,20 +1,30 @@
 """CREATE A NEW PROFILE, log in, log out."""
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
+from sqlalchemy.orm import Session
 
-from services.web.accounts import EmailTaken, authenticate, new_company, normalize_email
+from common.clock import utcnow
+from common.events import new_event
+from common.events.schemas import LoginAttemptsSuspected
+from common.outbox import record_event
+from services.web.accounts import EmailTaken, authenticate, find_user_by_email, new_company, normalize_email
 from services.web.extensions import limiter
 from services.web.forms.accounts import ConfirmEmailForm, LoginForm, RegistrationForm, ResendConfirmationForm
 from services.web.i18n import current_language
+from services.web.models import Outbox, User
 from services.web.registration import AccountMaker, confirm_by_link, register as register_account
 from services.web.registration import resend_confirmation
 from services.web.runtime import get_runtime
 from services.web.sessions import end_session, start_session
+from services.web.throttles import WINDOW_SECONDS, Attempt, login_throttle
 from services.web.views.access import home_for, safe_next
 
 bp = Blueprint("auth", __name__)
@@ -88,23 +98,69 @@ def resend() -> Any:
     return render_template("auth/confirm_invalid.html", resend=form), 422
 
 
+@dataclass(frozen=True)
+class SignIn:
+    user: User | None
+    refusal: str = ""
+    status: int = 422
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(configured_limit("login_rate_limit_per_address"), methods=["POST"])
-@limiter.limit(configured_limit("login_rate_limit_per_email"), methods=["POST"], key_func=submitted_email)
 def login() -> Any:
     if current_user.is_authenticated and request.method == "GET":
         return redirect(home_for(current_user))
     form = LoginForm()
+    status = 422 if request.method == "POST" else 200
     if form.validate_on_submit():
-        with get_runtime().db.unit_of_work() as session:
-            user = authenticate(session, form.email.data, form.password.data)
+        outcome = sign_in(form.email.data, form.password.data)
+        user = outcome.user
         if user is not None and user.email_confirmed_at is None:  # the right password, the address unconfirmed
             return render_template("auth/confirm_first.html", resend=ResendConfirmationForm(email=user.email))
         if user is not None:
             start_session(user)
             return redirect(safe_next(request.args.get("next"), home_for(user)))
-        form.form_errors.append(_("The e-mail address or the password is not right."))
-    return render_template("auth/login.html", form=form), 422 if form.errors or form.form_errors else 200
+        form.form_errors.append(outcome.refusal)
+        status = outcome.status
+    return render_template("auth/login.html", form=form), status
+
+
+def sign_in(email: str, password: str) -> SignIn:
+    """Check the credentials within the account's budget of failures (throttles.py)."""
+    throttle = login_throttle()
+    attempt = throttle.begin(normalize_email(email))
+    if not attempt.allowed:
+        return SignIn(None, _wait_message(attempt), 429)
+    with get_runtime().db.unit_of_work() as session:
+        user = authenticate(session, email, password)
+        if user is None and throttle.first_warning(attempt):
+            _warn_owner(session, email, attempt)
+    if user is None:
+        return SignIn(None, _("The e-mail address or the password is not right."))
+    throttle.succeeded(attempt)
+    if not user.is_active:
+        return SignIn(None, _("This account is disabled. Contact WSCC if you think this is a mistake."), 403)
+    return SignIn(user)
+
+
+def _warn_owner(session: Session, email: str, attempt: Attempt) -> None:
+    """Tell the account's owner (if the address has an account) that someone is trying to sign in."""
+    user = find_user_by_email(session, email)
+    if user is None:
+        return
+    record_event(session, Outbox, new_event("user.login_attempts_suspected", LoginAttemptsSuspected(
+        user_id=user.id, email=user.email, name=user.name, language=user.language,
+        failed_attempts=attempt.failures, window_minutes=WINDOW_SECONDS // 60, at=utcnow())))
+
+
+def _wait_message(attempt: Attempt) -> str:
+    if attempt.wait_seconds < 60:
+        return ngettext("Too many failed attempts to log in to this account. Wait %(num)d second, then try again.",
+                        "Too many failed attempts to log in to this account. Wait %(num)d seconds, then try again.",
+                        max(1, math.ceil(attempt.wait_seconds)))
+    return ngettext("Too many failed attempts to log in to this account. Wait %(num)d minute, then try again.",
+                    "Too many failed attempts to log in to this account. Wait %(num)d minutes, then try again.",
+                    attempt.wait_minutes)
 
 
 @bp.post("/logout")

@@ -14,8 +14,9 @@ from sqlalchemy import select
 from werkzeug.test import TestResponse
 
 from common.links import CONFIRM_EMAIL, PASSWORD_RESET, link_url
-from services.web.models import Outbox, User
+from services.web.models import Outbox, User, WebSession
 from services.web.runtime import get_runtime
+from services.web.session_store import hash_key
 from services.web.settings import get_settings
 from tests.waiting import wait_for  # noqa: F401 - the tests of this folder import it from here
 
@@ -131,3 +132,13 @@ def main_action(html: str) -> str | None:
     """What the page's one main button does, if it shows one."""
     found = re.search(r'class="button"[^>]*data-next-action="([a-z_]+)"', html)
     return found.group(1) if found else None
+
+
+def signed_in_user(visitor: Visitor) -> User:
+    """The user whose session this browser holds (its cookie names only a session key)."""
+    with visitor.client.session_transaction() as session:
+        key = session["_user_id"]
+    with get_runtime().db.reading() as db:
+        user = db.get(User, db.get(WebSession, hash_key(key)).user_id)
+    user.session_key = key
+    return user

@@ -29,10 +29,12 @@ ANOTHER_EMPLOYEES_RECORD = {"applications.show", "applications.upload", "applica
 STAFF_PAGES = {"review.queue", "review.show", "review.start", "review.approve", "review.refuse",
                "review.request_documents", "review.document"}
 ADMIN_ONLY = {"admin.held_orders", "admin_staff.accounts", "admin_certifications.index", "admin_certifications.edit",
-              "admin_licenses.reinstate"}
+              "admin_licenses.reinstate", "admin_staff.find", "admin_staff.account", "admin_staff.disable",
+              "admin_staff.enable"}
 COMPANY_ONLY = OWN_COMPANY_PAGES | ANOTHER_COMPANYS_RECORD
 EMPLOYEE_ONLY = EMPLOYEE_PAGES | ANOTHER_EMPLOYEES_RECORD
 CERTIFICATION = "supervisor_1_surface"
+NO_SUCH_USER = str(uuid.uuid4())  # an administrator sees every account's page: B's would show B's address
 
 
 @pytest.fixture
@@ -74,7 +76,7 @@ def every_request(app: Flask, company_b: dict, employee_b: dict) -> list[tuple[s
             choices = {"order_id": company_b["order_ids"], "license_id": [company_b["license_id"]],
                        "token": ["not-a-real-token"], "code": ["fr"], "filename": ["portal.css"],
                        "application_id": [employee_b["application_id"]], "document_id": [employee_b["document_id"]],
-                       "key": [employee_b["module"]]}
+                       "key": [employee_b["module"]], "user_id": [NO_SUCH_USER]}
             if rule.endpoint.startswith("admin_certifications."):
                 choices["code"] = [CERTIFICATION]
             names = sorted(rule.arguments)

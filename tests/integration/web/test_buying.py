@@ -2,7 +2,7 @@
 import pytest
 
 from services.web.clients import OrdersApi
-from tests.integration.web.support import text_of
+from tests.integration.web.support import signed_in_user, text_of
 
 
 def orders_of(app, visitor) -> list[dict]:
@@ -14,9 +14,7 @@ def orders_of(app, visitor) -> list[dict]:
 
 
 def visitor_user(visitor):
-    from services.web.sessions import load_user
-    with visitor.client.session_transaction() as session:
-        return load_user(session["_user_id"])
+    return signed_in_user(visitor)
 
 
 @pytest.mark.parametrize(("typed", "message"), [

@@ -1,7 +1,5 @@
-"""Log in and out, CSRF on every form, idle sessions ending, a password change ending other sessions, throttling."""
-import time
-
-from services.web.sessions import LAST_SEEN
+"""Log in and out, CSRF on every form, a password change ending other sessions, throttling (in-process; the
+server-side session's own tests, over HTTP, are in test_server_sessions.py)."""
 from tests.integration.web.conftest import make_app
 from tests.integration.web.support import PASSWORD, Visitor, text_of
 
@@ -53,21 +51,6 @@ def test_a_form_without_its_csrf_token_is_refused_and_changes_nothing(visitor, c
     assert "Awaiting payment" not in text_of(visitor.get("/dashboard"))
 
 
-def test_a_session_idle_longer_than_the_limit_ends(services, company):
-    app = make_app(session_lifetime_minutes=1)
-    visitor = Visitor(app.test_client())
-    visitor.login(company)
-    assert visitor.get("/dashboard").status_code == 200
-    with visitor.client.session_transaction() as session:
-        session[LAST_SEEN] = time.time() - 59  # used a minute ago: still alive, and refreshed by this request
-    assert visitor.get("/dashboard").status_code == 200
-    with visitor.client.session_transaction() as session:
-        session[LAST_SEEN] = time.time() - 61
-    response = visitor.get("/dashboard")
-    assert response.status_code == 302 and response.headers["Location"].startswith("/login")
-    assert "Your session ended after a period of inactivity" in text_of(visitor.get("/login"))
-
-
 def test_changing_the_password_ends_every_other_session(app, visitor, company):
     laptop, phone = visitor, Visitor(app.test_client())
     phone.login(company)
@@ -89,11 +72,25 @@ def test_a_wrong_current_password_changes_nothing(visitor, company):
     assert visitor.login(company).headers["Location"] == "/dashboard"
 
 
-def test_repeated_failed_logins_for_one_address_are_throttled(services, company):
-    visitor = Visitor(make_app(login_rate_limit_per_email="3 per minute").test_client())
+def test_repeated_failed_logins_for_one_address_are_throttled_whatever_its_case(services, company):
+    visitor = Visitor(make_app(login_failures_before_delay=3, login_delay_base_seconds=30).test_client())
     statuses = [visitor.submit("/login", {"email": company.email.upper(), "password": "wrong password!"}).status_code
                 for _ in range(4)]
     assert statuses == [422, 422, 422, 429]
-    assert "Too many attempts" in text_of(visitor.submit("/login", {"email": company.email, "password": PASSWORD}))
+    assert "Wait 30 seconds, then try again." in text_of(visitor.submit("/login", {"email": company.email,
+                                                                                  "password": PASSWORD}))
     elsewhere = visitor.submit("/login", {"email": "someone.else@mines.example", "password": "wrong password!"})
     assert elsewhere.status_code == 422  # another address is not blocked by this one
+
+
+def test_wrong_current_passwords_count_toward_the_accounts_limit_of_failed_guesses(services):
+    visitor = Visitor(make_app(login_failures_before_delay=2, login_delay_base_seconds=30).test_client())
+    account = visitor.register()
+    attempts = [visitor.submit("/account/password", {"current_password": f"guess number {n}",
+                                                     "password": "a brand new password",
+                                                     "confirm": "a brand new password"})
+                for n in range(3)]
+    assert [response.status_code for response in attempts] == [422, 422, 429]
+    assert "Wait 30 seconds, then try again." in text_of(attempts[2])
+    visitor.logout()
+    assert visitor.login(account).status_code == 429  # the sign-in page shares the count

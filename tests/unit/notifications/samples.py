@@ -26,6 +26,8 @@ CONTEXTS = {
                                "forgot_password_url": "https://portal.example/password/forgot"},
     "email_changed": {"new_email": "sam.new@example.org"},
     "password_changed": {"how": "changed", "forgot_password_url": "https://portal.example/password/forgot"},
+    "login_attempts_suspected": {"failed_attempts": 10, "window_minutes": 60, "at": DEADLINE,
+                                 "reset_url": "https://portal.example/password/forgot"},
     "payment_receipt": {
         "legal_name": "Mines du Nord ltée", "order_number": "WSCC-2026-000042", "quantity": 7,
         "unit_price": "50.00", "total": "350.00", "currency": "CAD", "paypal_capture_id": "3C679366HH908993F",

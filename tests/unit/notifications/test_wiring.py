@@ -14,7 +14,8 @@ def test_handled_event_types_match_the_catalogue():
         "company.registered", "company.updated", "employee.registered", "employee.updated", "license.claimed",
         "license.eligible", "license.expired", "license.expiring", "license.redeemed", "license.reinstated",
         "license.released", "licenses.issued", "order.paid", "user.confirmation_requested", "user.email_changed",
-            "user.password_changed", "user.password_reset_requested", "user.registration_attempted"]
+        "user.login_attempts_suspected", "user.password_changed", "user.password_reset_requested",
+        "user.registration_attempted"]
 
 
 def test_each_handler_runs_as_its_own_task_name():
