@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session, object_session
 
 from common.clock import utcnow
 from services.web.models import Company, Role, User
+from common.links import PASSWORD_RESET
 from services.web.account_events import publish_email_changed, publish_password_changed
+from services.web.account_links import retire_links
 from services.web.passwords import hash_password, needs_rehash, verify_password
 from services.web.profile_events import publish_company_profile, publish_profile_change
 from services.web.session_store import EndReason, end_user_sessions
@@ -56,7 +58,7 @@ def new_company(session: Session, details: CompanyDetails, password_hash: str) -
     now = utcnow()
     company = Company(id=uuid.uuid4(), created_at=now, updated_at=now)
     user = User(id=uuid.uuid4(), role=Role.COMPANY, company=company, password_hash=password_hash,
-                session_version=1, created_at=now)
+                created_at=now)
     _apply_details(company, user, details)
     session.add_all([company, user])
     flush_or_email_taken(session, details.email)
@@ -97,7 +99,7 @@ def create_staff_user(session: Session, email: str, name: str, role: Role, passw
     """An account without a company (administrator, reviewer); updated in place if the address exists."""
     user = find_user_by_email(session, email)
     if user is None:
-        user = User(id=uuid.uuid4(), session_version=1, created_at=utcnow(), email_confirmed_at=utcnow())
+        user = User(id=uuid.uuid4(), created_at=utcnow(), email_confirmed_at=utcnow())
         session.add(user)
     user.email, user.email_normalized, user.name = email.strip(), normalize_email(email), name
     user.role, user.language, user.company_id = role, language, None
@@ -125,13 +127,13 @@ def change_password(session: Session, user: User, password: str, how: str) -> No
 
 def set_password(user: User, password: str) -> None:
     """New password; every existing session of this user ends (the caller may start a new one), and every
-    reset link sent before stops working (their session version no longer matches)."""
+    reset link sent before stops working."""
     user.password_hash = hash_password(password)
-    user.session_version = (user.session_version or 0) + 1
     user.password_change_required = False
     session = object_session(user)
     if session is not None and user.id is not None:
         end_user_sessions(session, user.id, EndReason.PASSWORD, utcnow())
+        retire_links(session, user, PASSWORD_RESET)
 
 
 def _apply_details(company: Company, user: User, details: CompanyDetails) -> None:

@@ -28,7 +28,7 @@ class EmployeeDetails:
 def new_employee(session: Session, details: EmployeeDetails, password_hash: str) -> User:
     """A new employee account, not confirmed yet: nothing is published until the address is."""
     user = User(id=uuid.uuid4(), role=Role.EMPLOYEE, company_id=None, password_hash=password_hash,
-                session_version=1, created_at=utcnow())
+                created_at=utcnow())
     _apply_details(user, details)
     session.add(user)
     flush_or_email_taken(session, details.email)

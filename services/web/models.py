@@ -49,8 +49,6 @@ class User(Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     language: Mapped[str] = mapped_column(String(8))
     company_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("companies.id"), index=True)
-    # Part of every reset link: raising it (password changed or reset) makes every earlier link stale.
-    session_version: Mapped[int] = mapped_column(default=1)
     # Set when an administrator chose the password (a new staff account): the owner must replace it first.
     password_change_required: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime]

@@ -37,7 +37,7 @@ def add_staff_user(session: Session, details: StaffDetails, temporary_password: 
     ensure_email_free(session, details.email)
     user = User(id=uuid.uuid4(), role=details.role, company_id=None, name=details.name.strip(),
                 email=details.email.strip(), email_normalized=normalize_email(details.email),
-                language=details.language, password_hash=hash_password(temporary_password), session_version=1,
+                language=details.language, password_hash=hash_password(temporary_password),
                 password_change_required=True, created_at=utcnow(), email_confirmed_at=utcnow())
     session.add(user)
     flush_or_email_taken(session, details.email)

@@ -391,7 +391,7 @@ def test_a_refused_employee_s_code_is_released_and_linked_by_another_employee(
     menu(admin, "en").get_by_role("link", name="Staff accounts").click()
     reviewer_name, reviewer_email = "Paul Anguk", f"reviewer-{uuid.uuid4().hex[:8]}@wscc.example"
     admin.get_by_label("Full name").fill(reviewer_name)
-    admin.get_by_label("E-mail address").fill(reviewer_email)
+    admin.get_by_label("E-mail address", exact=True).fill(reviewer_email)
     admin.get_by_label("Role").select_option("reviewer")
     admin.get_by_label("Temporary password").fill("temporary password 2024")
     admin.get_by_role("button", name=exact("Create the account")).click()

@@ -1,12 +1,13 @@
 """`make dev`: the whole system on this machine, with a demo company, its URLs and logins printed.
 
 PostgreSQL on localhost when it answers (databases wscc_<service>), else SQLite files under var/ — the
-zero-set-up default; RabbitMQ on localhost either way.
+zero-set-up default; RabbitMQ (the broker) and Redis (the throttles' shared counts) on localhost either way.
 """
 from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -27,7 +28,21 @@ def postgres_answers() -> bool:
         return False
 
 
+def missing_service() -> str | None:
+    """One line saying what to start, when a server `make dev` cannot do without does not answer."""
+    for name, port, start in (("RabbitMQ", 5672, "rabbitmq-server -detached"),
+                              ("Redis", 6379, "redis-server --daemonize yes --bind 127.0.0.1 --save ''")):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+        except OSError:
+            return f"{name} does not answer on 127.0.0.1:{port}: start it (`{start}`), then run `make dev` again."
+    return None
+
+
 def main() -> None:
+    problem = missing_service()
+    if problem:
+        sys.exit(problem)
     run(Stack(name="wscc", ports=DEV_PORTS, use_postgres=postgres_answers(), log_dir=ROOT / "var" / "log"))
 
 

@@ -33,9 +33,9 @@ WRONG_CURRENT_PASSWORD = _l("This is not your current password.")
 _PERSONAL_FIELDS = ("name", "representative_name", "legal_name")
 
 
-def email_field() -> EmailField:
-    return EmailField(_l("E-mail address"), validators=[
-        DataRequired(_l("Enter your e-mail address.")),
+def email_field(label: str | None = None, required: str | None = None) -> EmailField:
+    return EmailField(label or _l("E-mail address"), validators=[
+        DataRequired(required or _l("Enter your e-mail address.")),
         Email(_l("Enter a valid e-mail address, like name@example.com.")),
         Length(max=254, message=_l("Use at most %(max)d characters."))])
 

@@ -21,7 +21,7 @@ BLANK_REQUIREMENT_ROWS = 2
 
 class FindAccountForm(PortalForm):
     """Any account (a company's, an employee's, staff), by its e-mail address."""
-    email = email_field()
+    email = email_field(_l("The account's e-mail address"), _l("Enter the e-mail address of the account."))
     submit = SubmitField(_l("Find the account"))
 
 

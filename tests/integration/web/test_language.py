@@ -2,8 +2,7 @@
 (saved on the account, which a link never changes); html lang follows."""
 import re
 
-from services.web.sessions import load_user
-from tests.integration.web.support import Visitor, outbox_events, text_of
+from tests.integration.web.support import Visitor, outbox_events, signed_in_user, text_of
 
 
 def test_the_switch_renders_the_page_in_french_and_comes_back_to_it(visitor):
@@ -49,8 +48,7 @@ def test_a_signed_in_users_switch_is_a_form_that_saves_the_choice_and_follows_th
     response = visitor.submit("/language/fr", {"next": "/dashboard"}, form_page="/dashboard")
     assert response.status_code == 303 and response.headers["Location"] == "/dashboard"
     assert '<html lang="fr">' in visitor.get("/dashboard").get_data(as_text=True)
-    with visitor.client.session_transaction() as session:
-        assert load_user(session["_user_id"]).language == "fr"
+    assert signed_in_user(visitor).language == "fr"
     assert profile_language(visitor) == "fr"
     assert language_events(company) == ["fr"]  # the e-mails follow the account's language
     elsewhere = Visitor(app.test_client())
@@ -63,8 +61,7 @@ def test_a_link_changes_the_signed_in_users_pages_but_not_their_account(app, vis
     response = visitor.get("/language/fr?next=/dashboard")
     assert response.status_code == 302 and response.headers["Location"] == "/dashboard"
     assert '<html lang="fr">' in visitor.get("/dashboard").get_data(as_text=True)
-    with visitor.client.session_transaction() as session:
-        assert load_user(session["_user_id"]).language == "en"
+    assert signed_in_user(visitor).language == "en"
     assert profile_language(visitor) == "en" and language_events(company) == []
     elsewhere = Visitor(app.test_client())
     elsewhere.login(company)

@@ -11,11 +11,9 @@ from sqlalchemy import select
 from common.clock import utcnow
 from services.web.demo import ensure_admin
 from services.web.models import User, WebSession
-from services.web.password_reset import make_reset_token
 from services.web.runtime import get_runtime
-from services.web.settings import get_settings
 from tests.integration.web.http_browser import Browser, page_text
-from tests.integration.web.support import PASSWORD, Account, wait_for
+from tests.integration.web.support import PASSWORD, Account, emailed_link, wait_for
 
 NEW_PASSWORD = "a brand new password"
 
@@ -99,9 +97,10 @@ def test_a_password_change_ends_the_other_browsers_session(web_url, browser, com
 def test_a_password_reset_ends_every_session(web_url, browser, company):
     phone = Browser(web_url)
     phone.login(company.email, company.password)
-    token = make_reset_token(get_settings().secret_key, user_of(company))
     stranger = Browser(web_url)
-    response = stranger.submit(f"/password/reset/{token}", {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    stranger.submit("/password/forgot", {"email": company.email})
+    link = wait_for(lambda: emailed_link("user.password_reset_requested", company.email))
+    response = stranger.submit(link, {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
     assert response.status_code == 302 and response.headers["Location"] == "/login"
     assert not browser.signed_in() and not phone.signed_in()
     assert stranger.login(company.email, NEW_PASSWORD).status_code == 302
