@@ -1,4 +1,5 @@
 """Paying at PayPal (the local sandbox) and coming back: paid, declined, pending, cancelled, forged returns."""
+import pytest
 import requests
 
 from tests.integration.web.support import text_of, wait_for
@@ -106,8 +107,18 @@ def test_a_capture_paypal_answers_slowly_ends_on_the_paid_order(visitor, company
     assert "Thank you: your payment was received." in text_of(visitor.get("/dashboard"))
 
 
+@pytest.fixture
+def no_webhooks(sandbox_url: str):
+    """PayPal's approval webhook would start a capture of its own that settles the order at a moment of its
+    choosing; without it, only the buyer's own pages move the order on, and the test sees each one."""
+    before = requests.get(f"{sandbox_url}/_sandbox/config", timeout=5).json()["webhook_url"]
+    requests.post(f"{sandbox_url}/_sandbox/config", json={"webhook_url": "http://127.0.0.1:9/nowhere"}, timeout=5)
+    yield
+    requests.post(f"{sandbox_url}/_sandbox/config", json={"webhook_url": before}, timeout=5)
+
+
 def test_a_capture_whose_answer_never_came_says_the_payment_is_being_confirmed_and_follows_it(
-        visitor, company, sandbox_url, app):
+        visitor, company, sandbox_url, app, no_webhooks):
     """PayPal takes the payment but answers after the orders service stopped waiting (20 s): nobody knows yet."""
     order_id = visitor.place_order(5)
     set_scenario(sandbox_url, "timeout", delay_seconds=app.config["WSCC_SETTINGS"].paypal_timeout_seconds + 2)
