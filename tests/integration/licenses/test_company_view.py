@@ -33,7 +33,7 @@ def test_the_listing_shows_each_linked_employees_progress_and_deadline(company_i
     def progress() -> list[str | None]:
         return [item["employee"] and item["employee"]["progress"] for item in items()]
 
-    assert wait_for(lambda: progress() == ["approved", "under_review", None]), progress()
+    assert wait_for(lambda: progress() == ["approved", "under_review", None], timeout=30), progress()
     first, second, third = items()
     assert first["status"] == "eligible" and first["releasable"] is True
     assert first["employee"]["name"] == "Elisapee Anguttitauruq"

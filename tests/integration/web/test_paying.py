@@ -93,7 +93,17 @@ def test_the_paypal_button_goes_to_paypal_with_the_buyers_language(visitor, comp
     assert details["experience"]["return_url"].endswith(f"/orders/{order_id}/paypal/return")
 
 
-def test_a_capture_paypal_answers_slowly_ends_on_the_paid_order(visitor, company, sandbox_url, app):
+@pytest.fixture
+def no_webhooks(sandbox_url: str):
+    """PayPal's approval webhook would start a capture of its own that settles the order at a moment of its
+    choosing; without it, only the buyer's own pages move the order on, and the test sees each one."""
+    before = requests.get(f"{sandbox_url}/_sandbox/config", timeout=5).json()["webhook_url"]
+    requests.post(f"{sandbox_url}/_sandbox/config", json={"webhook_url": "http://127.0.0.1:9/nowhere"}, timeout=5)
+    yield
+    requests.post(f"{sandbox_url}/_sandbox/config", json={"webhook_url": before}, timeout=5)
+
+
+def test_a_capture_paypal_answers_slowly_ends_on_the_paid_order(visitor, company, sandbox_url, app, no_webhooks):
     """PayPal answers a second after the front door's general limit (10 s), well within the orders service's wait
     for PayPal (20 s, room for a loaded machine). The front door waits for orders, so the buyer learns the payment
     went through."""
@@ -105,16 +115,6 @@ def test_a_capture_paypal_answers_slowly_ends_on_the_paid_order(visitor, company
     back = visitor.pay(order_id, sandbox_url)
     assert back.status_code == 303 and back.headers["Location"] == "/dashboard"
     assert "Thank you: your payment was received." in text_of(visitor.get("/dashboard"))
-
-
-@pytest.fixture
-def no_webhooks(sandbox_url: str):
-    """PayPal's approval webhook would start a capture of its own that settles the order at a moment of its
-    choosing; without it, only the buyer's own pages move the order on, and the test sees each one."""
-    before = requests.get(f"{sandbox_url}/_sandbox/config", timeout=5).json()["webhook_url"]
-    requests.post(f"{sandbox_url}/_sandbox/config", json={"webhook_url": "http://127.0.0.1:9/nowhere"}, timeout=5)
-    yield
-    requests.post(f"{sandbox_url}/_sandbox/config", json={"webhook_url": before}, timeout=5)
 
 
 def test_a_capture_whose_answer_never_came_says_the_payment_is_being_confirmed_and_follows_it(
