@@ -32,6 +32,8 @@ def test_documents_of_applications_decided_before_the_retention_period_are_purge
     purge_on_the_worker(datetime.now(UTC) + timedelta(days=731))
 
     assert wait_for(lambda: not (root / decided["id"]).exists())
+    # The files go first, then the rows are marked in the purge's commit: wait for that commit too.
+    assert wait_for(lambda: all(doc["purged_at"] for doc in employee.show(decided["id"]).json()["documents"]))
     assert all(path.is_file() for path in open_files)
     shown = employee.show(decided["id"]).json()
     assert len(shown["documents"]) == len(decided_files) and all(doc["purged_at"] for doc in shown["documents"])
