@@ -26,6 +26,7 @@ from paypalserversdk.models.paypal_wallet_experience_context import PaypalWallet
 from paypalserversdk.models.purchase_unit_request import PurchaseUnitRequest
 from paypalserversdk.models.refund_request import RefundRequest
 
+from tests.waiting import wait_for
 from tools.paypal_sandbox import SandboxConfig
 from tools.paypal_sandbox.testing import BuyerBrowser, RunningSandbox, WebhookReceiver, sdk_client
 
@@ -454,7 +455,12 @@ def test_webhook_retries_and_replay(client, sandbox, receiver):
     receiver.fail_next(2)
     order = approved_order(client, sandbox)
     receiver.event("CHECKOUT.ORDER.APPROVED", order.id)
-    events = sandbox.control("GET", f"webhooks?event_type=CHECKOUT.ORDER.APPROVED&order_id={order.id}")
+
+    def delivered() -> list[dict]:  # the receiver may answer before the sandbox has recorded its answer
+        found = sandbox.control("GET", f"webhooks?event_type=CHECKOUT.ORDER.APPROVED&order_id={order.id}")
+        return found if found and found[0]["status"] == "delivered" else []
+
+    events = wait_for(delivered, timeout=15)
     assert len(events) == 1 and events[0]["status"] == "delivered"
     assert [a["status_code"] for a in events[0]["attempts"]] == [500, 500, 200]
     sandbox.control("POST", f"webhooks/{events[0]['id']}/replay")
