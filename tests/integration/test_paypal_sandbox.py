@@ -469,6 +469,25 @@ def test_webhook_retries_and_replay(client, sandbox, receiver):
     assert copies[0].headers["PAYPAL-TRANSMISSION-ID"] != copies[1].headers["PAYPAL-TRANSMISSION-ID"]
 
 
+def test_a_replay_sent_while_the_first_delivery_awaits_its_answer_is_still_delivered(client, sandbox, receiver):
+    answer = receiver.hold_next()
+    order = approved_order(client, sandbox)
+    [first] = receiver.wait_for(lambda d: True)
+    assert first.json()["event_type"] == "CHECKOUT.ORDER.APPROVED"
+    [event] = sandbox.control("GET", f"webhooks?event_type=CHECKOUT.ORDER.APPROVED&order_id={order.id}")
+    sandbox.control("POST", f"webhooks/{event['id']}/replay")
+    answer.set()
+
+    copies = receiver.wait_for(lambda d: d.body == first.body, count=2)
+    assert copies[0].headers["PAYPAL-TRANSMISSION-ID"] != copies[1].headers["PAYPAL-TRANSMISSION-ID"]
+
+    def both_recorded() -> dict | None:
+        found = sandbox.control("GET", f"webhooks/{event['id']}")
+        return found if len(found["attempts"]) == 2 else None
+
+    assert wait_for(both_recorded, timeout=15)["status"] == "delivered"
+
+
 # --- sandbox clock ---------------------------------------------------------------------------------------
 
 def test_orders_expire_on_the_sandbox_clock(client, sandbox):

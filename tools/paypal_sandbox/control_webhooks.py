@@ -65,7 +65,7 @@ def replay(event_id: str):
         target = body.get("url") or record["target"] or sb.config.webhook_url
         if not target:
             raise ControlError("no webhook URL configured")
-        record.update(target=target, status="pending", round_attempts=0)
+        record.update(target=target, status="pending", round=record["round"] + 1, round_attempts=0)
     sb.dispatcher.schedule(event_id)
     return jsonify({"replayed": event_id, "target": target})
 

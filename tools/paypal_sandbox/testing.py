@@ -82,11 +82,13 @@ class Delivery:
 
 
 class WebhookReceiver:
-    """A tiny HTTP listener recording every POST; `fail_next(n)` answers 500 to the next n deliveries."""
+    """A tiny HTTP listener recording every POST; `fail_next(n)` answers 500 to the next n deliveries;
+    `hold_next()` keeps the next delivery waiting for its answer until `release()`."""
 
     def __init__(self, host: str = "127.0.0.1"):
         self.deliveries: list[Delivery] = []
         self._failures = 0
+        self._hold: threading.Event | None = None
         self._lock = threading.Condition()
         receiver = self
 
@@ -97,7 +99,10 @@ class WebhookReceiver:
                     status = 500 if receiver._failures > 0 else 200
                     receiver._failures = max(0, receiver._failures - 1)
                     receiver.deliveries.append(Delivery(self.path, dict(self.headers.items()), body, status))
+                    hold, receiver._hold = receiver._hold, None
                     receiver._lock.notify_all()
+                if hold is not None:
+                    hold.wait(30)
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -112,6 +117,12 @@ class WebhookReceiver:
     def fail_next(self, n: int) -> None:
         with self._lock:
             self._failures = n
+
+    def hold_next(self) -> threading.Event:
+        """The next delivery is recorded at once but answered only once the returned event is set."""
+        with self._lock:
+            self._hold = threading.Event()
+            return self._hold
 
     def clear(self) -> None:
         with self._lock:

@@ -50,7 +50,7 @@ def emit(sb, event_type: str, resource: dict, *, tamper: str | None = None, even
     target = sb.config.webhook_url if url is None else url
     record = {"id": eid, "event_type": event_type, "raw": json.dumps(event), "tamper": tamper,
               "target": target or None, "status": "pending" if target else "not_sent",
-              "attempts": [], "round_attempts": 0, "created": iso(sb.store.now())}
+              "attempts": [], "round": 0, "round_attempts": 0, "created": iso(sb.store.now())}
     with sb.store.lock:
         sb.store.add_event(record)
     if target:
@@ -59,7 +59,7 @@ def emit(sb, event_type: str, resource: dict, *, tamper: str | None = None, even
 
 
 def public_view(record: dict) -> dict:
-    view = {k: v for k, v in record.items() if k not in ("raw", "round_attempts")}
+    view = {k: v for k, v in record.items() if k not in ("raw", "round", "round_attempts")}
     view["event"] = json.loads(record["raw"])
     return view
 
@@ -137,7 +137,7 @@ class Dispatcher:
             if record is None or record["status"] not in ("pending", "retrying") or not record["target"]:
                 return
             headers, body = self._headers(record)
-            target = record["target"]
+            target, round_ = record["target"], record["round"]
         started = time.monotonic()
         attempt = {"at": iso(time.time()), "transmission_id": headers["PAYPAL-TRANSMISSION-ID"]}
         try:
@@ -152,6 +152,8 @@ class Dispatcher:
             if store.events.get(eid) is not record:
                 return  # reset meanwhile
             record["attempts"].append(attempt)
+            if record["round"] != round_:
+                return  # a replay began a new round while this attempt was in flight; its own attempt decides
             record["round_attempts"] += 1
             if ok:
                 record["status"] = "delivered"
