@@ -13,7 +13,7 @@ from common.events.schemas import IntroCourseCompleted
 from common.refusals import Conflict, NotFound
 from common.outbox import record_event
 from services.applications.catalog import all_certifications
-from services.applications.markdown import render
+from common.markdown import render
 from services.applications.models import Certification, IntroCourseProgress, IntroModule, IntroModuleView, Outbox
 
 CERTIFICATIONS_PLACEHOLDER = "[[certifications]]"

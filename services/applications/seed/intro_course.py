@@ -1,6 +1,6 @@
 """The free course "Introduction to Mining Certification", seeded once by a migration (frozen like certifications.py).
 
-Bodies use the small Markdown subset of ``services/applications/markdown.py``. A paragraph that is only
+Bodies are Markdown (CommonMark, ``common/markdown.py``). A paragraph that is only
 ``[[certifications]]`` or ``[[requirements]]`` is filled from the certification data when the module is shown, so the
 course always lists the certifications and documents an administrator has set.
 """
