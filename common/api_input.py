@@ -14,8 +14,9 @@ from common.text_input import refuse_control_characters
 
 STAFF_ROLES = ("reviewer", "admin")
 # The only fields of a body, in any service, that may hold line breaks: what a reviewer writes to a person, what a
-# requirement says, a billing address.
-MULTILINE_FIELDS = ("reason", "message", "description_en", "description_fr", "mailing_address")
+# requirement says, a billing address, a lesson, a sign-off note.
+MULTILINE_FIELDS = ("reason", "message", "description_en", "description_fr", "mailing_address", "body_en", "body_fr",
+                    "note")
 
 
 def acting_user_id() -> uuid.UUID:

@@ -45,7 +45,7 @@ def processes(stack: Stack) -> Iterator[Processes]:
 def _forget_cached_runtimes(close: bool = False) -> None:
     """Each service builds its settings and runtime on first use; tests must build them from their own env."""
     from importlib import import_module
-    for service in ("web", "orders", "licenses", "applications", "notifications"):
+    for service in ("web", "orders", "licenses", "applications", "courses", "notifications"):
         for module_name, function in (("runtime", "get_runtime"), ("settings", "get_settings")):
             try:
                 cached = getattr(import_module(f"services.{service}.{module_name}"), function)

@@ -152,3 +152,47 @@ class LicenseChange(EventData):
     days_left: int | None = Field(default=None, ge=0)
     certification: Certification | None = None
     application_id: UUID | None = None
+
+
+class EnrolmentChange(EventData):
+    """A step of an employee's course and exam: the enrolment it belongs to, whose, and where it stands."""
+
+    enrolment_id: UUID
+    license_id: UUID
+    company_id: UUID
+    employee_id: UUID
+    certification: Certification
+    at: datetime
+    access_ends_at: datetime
+    lessons_done: int = Field(ge=0)
+    lessons_total: int = Field(ge=0)
+    attempts_used: int = Field(ge=0)
+    attempts_allowed: int = Field(ge=0)
+
+
+class ExamResult(EnrolmentChange):
+    """A graded attempt: its score and the pass mark, and when the next attempt may start if any remains."""
+
+    attempt_id: UUID
+    attempt_number: int = Field(ge=1)
+    score_percent: Decimal = Field(ge=0, le=100)
+    pass_mark_percent: int = Field(ge=0, le=100)
+    passed: bool
+    next_attempt_at: datetime | None = None
+
+
+class CertificateChange(EventData):
+    """A certificate issued, expiring, suspended, reinstated or revoked; ``number`` is public (it is printed)."""
+
+    number: str = Field(pattern=r"^[0-9A-Z]{10}$")
+    enrolment_id: UUID
+    license_id: UUID
+    company_id: UUID
+    employee_id: UUID
+    certification: Certification
+    at: datetime
+    issued_at: datetime
+    expires_at: datetime
+    status: Literal["valid", "suspended", "revoked"]
+    reason: str | None = Field(default=None, max_length=2000)
+    days_left: int | None = Field(default=None, ge=0)

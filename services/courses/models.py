@@ -144,6 +144,7 @@ class Employee(Base):
 class EnrolmentStatus(StrEnum):
     IN_COURSE = "in_course"
     EXAM_OPEN = "exam_open"              # the course is complete; attempts may start
+    PASSED = "passed"                    # the certificate is being issued (the holder's name is on its way)
     AWAITING_SIGNOFF = "awaiting_signoff"  # passed; WSCC signs off before the certificate is issued
     CERTIFIED = "certified"
     FAILED = "failed"                    # no attempts left
@@ -163,6 +164,9 @@ class Enrolment(Base):
     employee_id: Mapped[uuid.UUID] = mapped_column(index=True)
     company_id: Mapped[uuid.UUID] = mapped_column(index=True)
     certification_code: Mapped[str] = mapped_column(String(60))
+    # As the redemption named it: a certificate keeps the name the certification had when it was earned.
+    certification_name_en: Mapped[str] = mapped_column(String(200))
+    certification_name_fr: Mapped[str] = mapped_column(String(200))
     edition_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("editions.id"))
     status: Mapped[str] = mapped_column(String(30), index=True)
     opened_at: Mapped[datetime]

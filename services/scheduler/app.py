@@ -7,7 +7,7 @@ from importlib import import_module
 from common.celery_app import create_celery
 from services.scheduler.settings import get_settings
 
-SERVICES_WITH_SCHEDULES = ("web", "orders", "licenses", "applications", "notifications")
+SERVICES_WITH_SCHEDULES = ("web", "orders", "licenses", "applications", "courses", "notifications")
 
 
 def collect_schedule() -> dict:

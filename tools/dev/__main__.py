@@ -101,7 +101,7 @@ WSCC bulk license portal — everything starting ({database}, RabbitMQ vhost {st
   Flower            {stack.url('FLOWER_PORT')}   ({flower_user} / {flower_password})
   PayPal sandbox    {stack.url('PAYPAL_SANDBOX_PORT')}/checkoutnow   (buyer@example.com / sandbox-pass, card 4111 1111 1111 1111)
   Mail (SMTP sink)  {stack.url('SMTP_SINK_HTTP_PORT')}
-  orders API {stack.url('ORDERS_PORT')}/readyz   licenses API {stack.url('LICENSES_PORT')}/readyz   applications API {stack.url('APPLICATIONS_PORT')}/readyz
+  orders API {stack.url('ORDERS_PORT')}/readyz   licenses API {stack.url('LICENSES_PORT')}/readyz   applications API {stack.url('APPLICATIONS_PORT')}/readyz   courses API {stack.url('COURSES_PORT')}/readyz
 Below: one line per request or handled event, warnings marked "!!"; full JSON logs in {stack.log_dir}/.
 Secrets of this checkout: {ROOT / "var" / "secrets.env"}. Stop with Ctrl-C.
 """

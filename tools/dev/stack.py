@@ -22,9 +22,9 @@ from tools.dev.setup import drop_database, migrate
 ROOT = Path(__file__).resolve().parents[2]
 # Every service that owns data keeps its migrations in services/<name>/migrations.
 SERVICES_WITH_DATABASE = tuple(sorted(path.parent.name for path in (ROOT / "services").glob("*/migrations")))
-PORT_SETTINGS = ("WEB_PORT", "ORDERS_PORT", "LICENSES_PORT", "APPLICATIONS_PORT", "FLOWER_PORT",
+PORT_SETTINGS = ("WEB_PORT", "ORDERS_PORT", "LICENSES_PORT", "APPLICATIONS_PORT", "COURSES_PORT", "FLOWER_PORT",
                  "PAYPAL_SANDBOX_PORT", "SMTP_PORT", "SMTP_SINK_HTTP_PORT")
-DEV_PORTS = dict(zip(PORT_SETTINGS, (5000, 5001, 5002, 5003, 5555, 8089, 1025, 8025)))
+DEV_PORTS = dict(zip(PORT_SETTINGS, (5000, 5001, 5002, 5003, 5004, 5555, 8089, 1025, 8025)))
 
 
 def free_port() -> int:
@@ -76,6 +76,7 @@ class Stack:
             "WSCC_ORDERS_API_URL": self.url("ORDERS_PORT"),
             "WSCC_LICENSES_API_URL": self.url("LICENSES_PORT"),
             "WSCC_APPLICATIONS_API_URL": self.url("APPLICATIONS_PORT"),
+            "WSCC_COURSES_API_URL": self.url("COURSES_PORT"),
             "WSCC_PAYPAL_BASE_URL": self.url("PAYPAL_SANDBOX_PORT"),
             "WSCC_PAYPAL_SANDBOX_WEBHOOK_URL": f"{self.url('WEB_PORT')}/webhooks/paypal",
             "WSCC_SMTP_SINK_DIR": str(self.data_dir / "mail"),
@@ -196,7 +197,7 @@ class Processes:
         if name == "scheduler":
             return "beat: Starting" in self.log(name)
         url = {"web": "WEB_PORT", "orders-api": "ORDERS_PORT", "licenses-api": "LICENSES_PORT",
-               "applications-api": "APPLICATIONS_PORT",
+               "applications-api": "APPLICATIONS_PORT", "courses-api": "COURSES_PORT",
                "flower": "FLOWER_PORT", "paypal-sandbox": "PAYPAL_SANDBOX_PORT",
                "smtp-sink": "SMTP_SINK_HTTP_PORT"}[name]
         path = "/healthcheck" if name == "flower" else "/healthz"

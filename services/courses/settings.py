@@ -1,0 +1,23 @@
+from functools import lru_cache
+
+from pydantic import Field
+
+from common.settings import CredentialUrl, ServiceSettings, sqlite_default
+
+
+class Settings(ServiceSettings):
+    database_url: CredentialUrl = Field(default=sqlite_default("courses"), validation_alias="WSCC_COURSES_DATABASE_URL")
+    # An answer or a submission that arrives this long after the deadline still counts: network lag, not time.
+    exam_grace_seconds: int = Field(default=30, ge=0, le=600)
+    # Days before a certificate expires when its holder and their company are reminded (env: a JSON list).
+    certificate_reminder_days: list[int] = Field(default=[90, 30], min_length=1)
+    # Rows handled per transaction by the sweeps (attempts past their deadline, access ended, reminders).
+    courses_sweep_batch_size: int = Field(default=200, ge=1)
+    signoff_queue_limit: int = Field(default=500, ge=1)
+    # A question bank file in Moodle XML may be at most this big.
+    max_bank_file_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
