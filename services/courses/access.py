@@ -18,7 +18,8 @@ def expire_ended_access(session: Session, now: datetime, limit: int) -> int:
     still_open = select(Attempt.id).where(Attempt.enrolment_id == Enrolment.id, Attempt.submitted_at.is_(None))
     rows = session.scalars(select(Enrolment).where(Enrolment.status.in_(STILL_LEARNING),
                                                    Enrolment.access_ends_at <= now, ~still_open.exists())
-                           .order_by(Enrolment.access_ends_at).limit(limit).with_for_update(skip_locked=True)).all()
+                           .order_by(Enrolment.access_ends_at).limit(limit)
+                           .with_for_update(skip_locked=True, of=Enrolment)).all()
     for enrolment in rows:
         enrolment.status, enrolment.finished_at = EnrolmentStatus.ACCESS_EXPIRED, now
         announce(session, "course.access_expired", enrolment, now)

@@ -53,6 +53,28 @@ def publish(stack, courses_system) -> Iterator[Callable[..., Event]]:
 
 
 @pytest.fixture
+def courses_task(stack, processes) -> Iterator[Callable[..., int]]:
+    """Run one of the courses worker's periodic tasks in the worker itself; what it returned (a count)."""
+    import re
+
+    from common.celery_app import create_celery
+    from services.courses.settings import get_settings
+    from tests.waiting import wait_for
+
+    sender = create_celery("courses", get_settings())
+
+    def run(name: str, **kwargs) -> int:
+        task = sender.send_task(name, kwargs=kwargs)
+        found = wait_for(lambda: re.search(rf"\[{task.id}\] succeeded in [0-9.]+s: (\d+)",
+                                           processes.log("courses-worker")), timeout=30)
+        assert found, f"{name} did not finish:\n{processes.log('courses-worker')[-2000:]}"
+        return int(found.group(1))
+
+    yield run
+    sender.close()
+
+
+@pytest.fixture
 def certification(db) -> dict:
     """A certification of this test's own, its first edition published with RULES."""
     code = f"test_{uuid.uuid4().hex[:12]}"
