@@ -12,7 +12,7 @@ from common.clock import utcnow
 from common.http import actor, requires_actor
 from services.licenses import queries
 from services.licenses.history import Cause
-from services.licenses.models import Employee
+from services.licenses.models import CourseProgress, Employee
 from services.licenses.releasing import release_license
 from services.licenses.representations import company_license_json
 from services.licenses.runtime import get_runtime
@@ -45,7 +45,7 @@ def track(license_id: uuid.UUID):
     with get_runtime().db.unit_of_work() as session:
         license_ = update_tracking(session, acting_company_id(), license_id, payload)
         employee = session.get(Employee, license_.employee_id) if license_.employee_id else None
-        return company_license_json(license_, employee, utcnow())
+        return company_license_json(license_, employee, utcnow(), session.get(CourseProgress, license_.id))
 
 
 @api.get("/licenses/export")
@@ -69,7 +69,7 @@ def one(license_id: uuid.UUID):
     with get_runtime().db.reading() as session:
         license_ = queries.company_license(session, acting_company_id(), license_id)
         employee = session.get(Employee, license_.employee_id) if license_.employee_id else None
-        return company_license_json(license_, employee, utcnow())
+        return company_license_json(license_, employee, utcnow(), session.get(CourseProgress, license_.id))
 
 
 @api.post("/licenses/<uuid:license_id>/release")

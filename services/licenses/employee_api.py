@@ -8,7 +8,7 @@ from common.clock import utcnow
 from common.http import actor, requires_actor
 from services.licenses.claiming import claim_license
 from services.licenses.history import Cause
-from services.licenses.models import Employee
+from services.licenses.models import CourseProgress, Employee
 from services.licenses.redeeming import current_license, redeem_license
 from services.licenses.representations import employee_license_json, my_progress_json
 from services.licenses.runtime import get_runtime
@@ -41,7 +41,8 @@ def mine():
     with get_runtime().db.reading() as session:
         license_ = current_license(session, acting_user_id())
         return {"license": employee_license_json(license_, utcnow()) if license_ else None,
-                **my_progress_json(session.get(Employee, acting_user_id()), license_)}
+                **my_progress_json(session.get(Employee, acting_user_id()), license_,
+                                   session.get(CourseProgress, license_.id) if license_ else None)}
 
 
 @employee_api.post("/mine/redeem")

@@ -81,6 +81,7 @@ def record_decision(employee: Employee, decision: Decision, at: datetime, applic
 
 # What the license itself says of the employee's progress, once it says more than the employee's events.
 _PROGRESS_FROM_LICENSE = {LicenseStatus.REDEEMED: (Progress.REDEEMED, "redeemed_at"),
+                          LicenseStatus.FINISHED: (Progress.REDEEMED, "redeemed_at"),  # the course says more
                           LicenseStatus.EXPIRED: (Progress.EXPIRED, "expired_at")}
 
 

@@ -4,10 +4,10 @@ from sqlalchemy.orm import Session
 
 from common.clock import utcnow
 from common.events import Event
-from common.events.schemas import (ApplicationApproved, ApplicationChange, ApplicationRefused, EmployeeProfile,
-                                   IntroCourseCompleted, OrderPaid)
+from common.events.schemas import (ApplicationApproved, ApplicationChange, ApplicationRefused, CertificateChange,
+                                   EmployeeProfile, EnrolmentChange, ExamResult, IntroCourseCompleted, OrderPaid)
 from common.handlers import EventHandlers
-from services.licenses import employees
+from services.licenses import course_progress, employees
 from services.licenses.eligibility import make_eligible
 from services.licenses.employees import Decision, Progress
 from services.licenses.history import Cause
@@ -81,3 +81,65 @@ def follow_refusal(session: Session, refusal: ApplicationRefused, event: Event) 
     employees.record_progress(employee, Progress.REFUSED, refusal.refused_at, certification)
     employees.record_decision(employee, Decision.REFUSED, refusal.refused_at, refusal.application_id,
                               certification)
+
+
+def _follow_course(session: Session, change: EnrolmentChange, event: Event) -> None:
+    course_progress.follow(session, event.type, change, Cause.event(event))
+
+
+@handlers.on("course.opened")
+def follow_course_opened(session: Session, change: EnrolmentChange, event: Event) -> None:
+    """The redeemed license's course is open: the company sees "in the course"."""
+    _follow_course(session, change, event)
+
+
+@handlers.on("course.completed")
+def follow_course_completed(session: Session, change: EnrolmentChange, event: Event) -> None:
+    _follow_course(session, change, event)
+
+
+@handlers.on("course.access_expired")
+def finish_on_access_expired(session: Session, change: EnrolmentChange, event: Event) -> None:
+    """Access ended before a pass: the license is finished, and its employee may hold another code."""
+    _follow_course(session, change, event)
+
+
+@handlers.on("exam.passed")
+def follow_exam_passed(session: Session, result: ExamResult, event: Event) -> None:
+    _follow_course(session, result, event)
+
+
+@handlers.on("exam.failed")
+def follow_exam_failed(session: Session, result: ExamResult, event: Event) -> None:
+    _follow_course(session, result, event)
+
+
+@handlers.on("exam.attempts_exhausted")
+def finish_on_attempts_exhausted(session: Session, result: ExamResult, event: Event) -> None:
+    """No attempt left: the license is finished (an administrator may still grant one in the courses service)."""
+    _follow_course(session, result, event)
+
+
+def _follow_certificate(session: Session, certificate: CertificateChange, event: Event) -> None:
+    course_progress.follow_certificate(session, event.type, certificate, Cause.event(event))
+
+
+@handlers.on("certificate.issued")
+def finish_on_certificate_issued(session: Session, certificate: CertificateChange, event: Event) -> None:
+    """Certified: the company sees the number and expiry, and the license is finished."""
+    _follow_certificate(session, certificate, event)
+
+
+@handlers.on("certificate.suspended")
+def follow_certificate_suspended(session: Session, certificate: CertificateChange, event: Event) -> None:
+    _follow_certificate(session, certificate, event)
+
+
+@handlers.on("certificate.reinstated")
+def follow_certificate_reinstated(session: Session, certificate: CertificateChange, event: Event) -> None:
+    _follow_certificate(session, certificate, event)
+
+
+@handlers.on("certificate.revoked")
+def follow_certificate_revoked(session: Session, certificate: CertificateChange, event: Event) -> None:
+    _follow_certificate(session, certificate, event)

@@ -69,7 +69,8 @@ def record_changes(session: Session, transition: Transition, changes: list[Chang
         "license_id": change.license_id, "from_status": transition.source, "to_status": transition.target,
         "at": at, "cause": cause.text, "details": cause.details or None, "employee_id": change.employee_id,
     } for change in changes])
-    announce(session, transition.event_type, changes, at)
+    if transition.event_type is not None:
+        announce(session, transition.event_type, changes, at)
 
 
 def announce(session: Session, event_type: str, changes: list[Change], at: datetime) -> None:

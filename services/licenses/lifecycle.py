@@ -20,7 +20,7 @@ class Transition:
     name: str
     source: LicenseStatus
     target: LicenseStatus
-    event_type: str
+    event_type: str | None  # None: the history keeps it, but no other service needs to hear of it
 
 
 CLAIM = Transition("claim", LicenseStatus.AVAILABLE, LicenseStatus.CLAIMED, "license.claimed")
@@ -32,7 +32,9 @@ RELEASE = Transition("release", LicenseStatus.CLAIMED, LicenseStatus.AVAILABLE, 
 RELEASE_ELIGIBLE = Transition("release", LicenseStatus.ELIGIBLE, LicenseStatus.AVAILABLE, "license.released")
 RELEASES = {RELEASE.source: RELEASE, RELEASE_ELIGIBLE.source: RELEASE_ELIGIBLE}
 REINSTATE = Transition("reinstate", LicenseStatus.EXPIRED, LicenseStatus.ELIGIBLE, "license.reinstated")
-TRANSITIONS = (CLAIM, BECOME_ELIGIBLE, REDEEM, EXPIRE, RELEASE, RELEASE_ELIGIBLE, REINSTATE)
+# The courses service said so (certified, out of attempts, access ended): the courses' own events told everyone.
+FINISH = Transition("finish", LicenseStatus.REDEEMED, LicenseStatus.FINISHED, None)
+TRANSITIONS = (CLAIM, BECOME_ELIGIBLE, REDEEM, EXPIRE, RELEASE, RELEASE_ELIGIBLE, REINSTATE, FINISH)
 
 
 def transition_between(source: str, target: str) -> Transition | None:

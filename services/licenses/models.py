@@ -21,8 +21,8 @@ class LicenseStatus(StrEnum):
     ELIGIBLE = "eligible"
     REDEEMED = "redeemed"
     EXPIRED = "expired"
-    # The employee finished the certification the license was redeemed for (certified). Set when the courses
-    # service announces it (not built yet); until then a redeemed license stays held.
+    # The course and exam it was redeemed for are over: certified, out of attempts, or access ended (the courses
+    # service announces which). The employee may then hold another code.
     FINISHED = "finished"
 
 
@@ -138,3 +138,26 @@ class ClaimFailure(Base):
     client_address: Mapped[str | None] = mapped_column(String(64))
     at: Mapped[datetime]
     reason: Mapped[str] = mapped_column(String(30))
+
+
+class CourseProgress(Base):
+    """Where a redeemed license's course and exam stand, from the courses service's events, for the company's
+    table: steps, counts and dates, never answers or scores. An older event never overwrites a newer one."""
+
+    __tablename__ = "course_progress"
+
+    license_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("licenses.id"), primary_key=True)
+    stage: Mapped[str] = mapped_column(String(30))
+    at: Mapped[datetime]
+    rank: Mapped[int]  # breaks ties between events of the same instant: the step further along wins
+    access_ends_at: Mapped[datetime | None]
+    lessons_done: Mapped[int] = mapped_column(Integer, default=0)
+    lessons_total: Mapped[int] = mapped_column(Integer, default=0)
+    attempts_used: Mapped[int] = mapped_column(Integer, default=0)
+    attempts_allowed: Mapped[int] = mapped_column(Integer, default=0)
+    last_result: Mapped[str | None] = mapped_column(String(10))  # "passed" or "failed"
+    last_attempt_number: Mapped[int | None]
+    certificate_number: Mapped[str | None] = mapped_column(String(20))
+    certificate_expires_at: Mapped[datetime | None]
+    certificate_status: Mapped[str | None] = mapped_column(String(20))
+    certificate_at: Mapped[datetime | None]  # of the latest certificate event, which orders them

@@ -11,7 +11,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from common.refusals import NotFound
-from services.licenses.models import LIVE_STATUSES, Employee, License, LicenseHistory, LicenseStatus
+from services.licenses.models import (LIVE_STATUSES, CourseProgress, Employee, License, LicenseHistory,
+                                      LicenseStatus)
 from services.licenses.representations import company_license_json, history_json
 
 IN_USE = LIVE_STATUSES
@@ -31,14 +32,17 @@ def company_summary(session: Session, company_id: uuid.UUID) -> dict:
         "bought": sum(by_status.values()),
         "available": by_status.get(LicenseStatus.AVAILABLE, 0),
         "in_use": sum(by_status.get(status, 0) for status in IN_USE),
-        "redeemed": by_status.get(LicenseStatus.REDEEMED, 0),
+        # A finished license was redeemed first: its course and exam are over (certified or not).
+        "redeemed": by_status.get(LicenseStatus.REDEEMED, 0) + by_status.get(LicenseStatus.FINISHED, 0),
         "expired": by_status.get(LicenseStatus.EXPIRED, 0),
         "issued_by_order": {str(order_id): count for order_id, count in by_order.items()},
     }
 
 
 def _listing(company_id: uuid.UUID) -> Select:
-    return (select(License, Employee).outerjoin(Employee, Employee.employee_id == License.employee_id)
+    return (select(License, Employee, CourseProgress)
+            .outerjoin(Employee, Employee.employee_id == License.employee_id)
+            .outerjoin(CourseProgress, CourseProgress.license_id == License.id)
             .where(License.company_id == company_id)
             .order_by(License.issued_at, License.order_number, License.ordinal))
 
@@ -46,14 +50,14 @@ def _listing(company_id: uuid.UUID) -> Select:
 def company_page(session: Session, company_id: uuid.UUID, page: int, per_page: int, now: datetime) -> dict:
     total = session.scalar(select(func.count()).select_from(License).where(License.company_id == company_id))
     rows = session.execute(_listing(company_id).limit(per_page).offset((page - 1) * per_page)).all()
-    return {"items": [company_license_json(license_, employee, now) for license_, employee in rows],
+    return {"items": [company_license_json(license_, employee, now, course) for license_, employee, course in rows],
             "page": page, "per_page": per_page, "total": total}
 
 
 def company_licenses(session: Session, company_id: uuid.UUID, now: datetime, batch: int = 1000) -> Iterator[dict]:
     """Every license of the company, streamed in batches (for the CSV export of thousands of codes)."""
-    for license_, employee in session.execute(_listing(company_id).execution_options(yield_per=batch)):
-        yield company_license_json(license_, employee, now)
+    for license_, employee, course in session.execute(_listing(company_id).execution_options(yield_per=batch)):
+        yield company_license_json(license_, employee, now, course)
 
 
 def company_license(session: Session, company_id: uuid.UUID, license_id: uuid.UUID) -> License:

@@ -7,7 +7,9 @@ from datetime import datetime
 from services.licenses.codes import display
 from services.licenses.employees import employee_progress
 from services.licenses.lifecycle import days_left, is_releasable
-from services.licenses.models import LIVE_STATUSES, Employee, License, LicenseHistory, LicenseStatus
+from services.licenses.course_progress import progress_json
+from services.licenses.models import LIVE_STATUSES, CourseProgress, Employee, License, LicenseHistory, LicenseStatus
+
 
 def _instant(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
@@ -33,10 +35,13 @@ def as_json(license_: License) -> dict:
     }
 
 
-def company_license_json(license_: License, employee: Employee | None, now: datetime) -> dict:
-    """The tracking shape, plus the linked employee's progress and whether the code may be released."""
+def company_license_json(license_: License, employee: Employee | None, now: datetime,
+                         course: CourseProgress | None = None) -> dict:
+    """The tracking shape, plus the linked employee's progress (past redemption, their course and exam) and whether
+    the code may be released."""
     return as_json(license_) | {
-        "employee": _employee_json(license_, employee, now) if license_.employee_id else None,
+        "employee": _employee_json(license_, employee, now) | {"course": progress_json(course)}
+        if license_.employee_id else None,
         "releasable": is_releasable(license_.status),
     }
 
@@ -54,9 +59,10 @@ def _employee_json(license_: License, employee: Employee | None, now: datetime) 
     }
 
 
-def my_progress_json(employee: Employee | None, license_: License | None) -> dict:
+def my_progress_json(employee: Employee | None, license_: License | None,
+                     course: CourseProgress | None = None) -> dict:
     progress, at = employee_progress(employee, license_)
-    return {"progress": progress, "progress_at": _instant(at)}
+    return {"progress": progress, "progress_at": _instant(at), "course": progress_json(course)}
 
 
 def employee_license_json(license_: License, now: datetime) -> dict:

@@ -14,7 +14,9 @@ from services.licenses.tasks import register_tasks
 def test_handled_event_types_match_the_catalogue():
     assert handlers.handled_types() == consumed_by("licenses") == [
         "application.approved", "application.documents_requested", "application.refused",
-        "application.review_started", "application.submitted", "employee.registered", "employee.updated",
+        "application.review_started", "application.submitted", "certificate.issued", "certificate.reinstated",
+        "certificate.revoked", "certificate.suspended", "course.access_expired", "course.completed", "course.opened",
+        "employee.registered", "employee.updated", "exam.attempts_exhausted", "exam.failed", "exam.passed",
         "intro_course.completed", "order.paid"]
 
 
