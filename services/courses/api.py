@@ -10,8 +10,8 @@ from sqlalchemy import select
 from common.api_input import acting_company_id, acting_user_id, json_body
 from common.clock import utcnow
 from common.http import actor, requires_actor
-from common.refusals import Invalid, Unreadable
-from services.courses import attempts, certificates, learning
+from common.refusals import Invalid, NotFound, Unreadable
+from services.courses import attempts, certificates, credentials, learning
 from services.courses.enrolling import employee_enrolment
 from services.courses.models import Certificate, Enrolment
 from services.courses.representations import certificate_json, employee_enrolment_json, progress_json
@@ -144,3 +144,37 @@ def verification(number: str):
     """A certificate's public status by its number: anyone may ask (the front door asks for them)."""
     with get_runtime().db.reading() as session:
         return certificates.verification(session, number, utcnow())
+
+
+@api.get("/certificates/<number>/credential")
+@requires_actor("employee")
+def my_credential(number: str):
+    """The holder's certificate as a signed Open Badges 3.0 credential (VC-JWT), to keep in a wallet."""
+    settings = get_runtime().settings
+    with get_runtime().db.reading() as session:
+        token = credentials.signed_credential(session, number, acting_user_id(), settings.public_url,
+                                              settings.issuer_name, actor().language,
+                                              settings.badge_signing_secret.get_secret_value())
+    if token is None:
+        raise NotFound("not_found")
+    return {"jwt": token}
+
+
+@api.get("/credentials/issuer")
+@requires_actor()
+def issuer():
+    settings = get_runtime().settings
+    return credentials.issuer_profile(settings.public_url, settings.issuer_name,
+                                      settings.badge_signing_secret.get_secret_value())
+
+
+@api.get("/credentials/status/<purpose>")
+@requires_actor()
+def status_list(purpose: str):
+    """The signed revocation or suspension list every issued credential points to."""
+    if purpose not in credentials.PURPOSES:
+        raise NotFound("not_found")
+    settings = get_runtime().settings
+    with get_runtime().db.reading() as session:
+        return {"jwt": credentials.status_list(session, purpose, settings.public_url, settings.issuer_name,
+                                               settings.badge_signing_secret.get_secret_value(), utcnow())}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -73,8 +73,11 @@ def issue_if_due(session: Session, enrolment: Enrolment, now: datetime) -> Certi
 
 def _new_certificate(session: Session, enrolment: Enrolment, attempt: Attempt, name: str, now: datetime,
                      signed_off_by: uuid.UUID | None) -> Certificate:
-    for _ in range(5):  # 2^45 numbers: a collision is rare, and the primary key catches it
+    for _ in range(5):  # 2^45 numbers: a collision is rare, and the primary key catches it (as it does two
+        # certificates issued at once taking the same next status index)
+        index = session.scalar(select(func.coalesce(func.max(Certificate.status_index), -1) + 1))
         certificate = Certificate(
+            status_index=index,
             number=codes.random_code(RANDOM_LENGTH), enrolment_id=enrolment.id, employee_id=enrolment.employee_id,
             company_id=enrolment.company_id, holder_name=name, certification_code=enrolment.certification_code,
             attempt_id=attempt.id, issued_at=now,

@@ -278,6 +278,8 @@ class Certificate(Base):
     status_changed_at: Mapped[datetime | None]
     status_reason: Mapped[str | None] = mapped_column(Text)
     signed_off_by: Mapped[uuid.UUID | None]
+    # Its bit in the published revocation and suspension status lists of its Open Badges credential.
+    status_index: Mapped[int] = mapped_column(unique=True)
     # Reminder points already sent (days before expiry), so a sweep run twice sends nothing twice.
     reminded_days: Mapped[int | None]
 

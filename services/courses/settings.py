@@ -1,6 +1,6 @@
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, SecretStr, field_validator
 
 from common.settings import CredentialUrl, ServiceSettings, sqlite_default
 
@@ -16,6 +16,17 @@ class Settings(ServiceSettings):
     signoff_queue_limit: int = Field(default=500, ge=1)
     # A question bank file in Moodle XML may be at most this big.
     max_bank_file_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
+    # The portal as people reach it: credentials name their issuer, status lists and verification pages under it.
+    public_url: str = "http://127.0.0.1:5000"
+    # The Open Badges credentials' Ed25519 signing key is derived from this secret; changing it makes every
+    # credential issued before fail to verify.
+    badge_signing_secret: SecretStr = Field(default=SecretStr("dev-only-badge-signing-secret"), min_length=16)
+    issuer_name: str = "Workers' Safety and Compensation Commission (WSCC), Northwest Territories and Nunavut"
+
+    @field_validator("public_url")
+    @classmethod
+    def _without_trailing_slash(cls, value: str) -> str:
+        return value.rstrip("/")
 
 
 @lru_cache

@@ -2,7 +2,7 @@
 
 Revision ID: 3a1c0e5d7b20
 Revises:
-Create Date: 2026-12-02 01:27:54.741594
+Create Date: 2026-12-02 01:39:33.907407
 """
 from alembic import op
 import sqlalchemy as sa
@@ -205,11 +205,13 @@ def upgrade() -> None:
     sa.Column('status_changed_at', common.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('status_reason', sa.Text(), nullable=True),
     sa.Column('signed_off_by', sa.Uuid(), nullable=True),
+    sa.Column('status_index', sa.Integer(), nullable=False),
     sa.Column('reminded_days', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['attempt_id'], ['attempts.id'], ),
     sa.ForeignKeyConstraint(['enrolment_id'], ['enrolments.id'], ),
     sa.PrimaryKeyConstraint('number'),
-    sa.UniqueConstraint('enrolment_id')
+    sa.UniqueConstraint('enrolment_id'),
+    sa.UniqueConstraint('status_index')
     )
     op.create_index(op.f('ix_certificates_company_id'), 'certificates', ['company_id'], unique=False)
     op.create_index(op.f('ix_certificates_employee_id'), 'certificates', ['employee_id'], unique=False)
