@@ -7,41 +7,58 @@ from pathlib import Path
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
+from common.http import health_blueprint
 from common.logs import configure_logging
+from common.runtime import ServiceRuntime
 from common.timezones import display_zone
+from services.web.accounts import account_views, auth_views, language_views, password_views
+from services.web.accounts.sessions import load_user
+from services.web.admin import certifications_views, licenses_views as admin_licenses_views, staff_views
+from services.web.admin import views as admin_views
 from services.web.cli import register_commands
 from services.web.clients.base import install_connection_pools
+from services.web.employee import applications_views, course_views
+from services.web.employee import views as employee_views
+from services.web.errors import register_error_pages
 from services.web.extensions import babel, csrf, limiter, login_manager
 from services.web.hooks import install_request_hooks
 from services.web.i18n import DEFAULT_LANGUAGE, select_language
-from services.web.sessions import load_user
-from services.web.settings import Settings, get_settings
+from services.web.licenses import dashboard_views
+from services.web.licenses import views as licenses_views
+from services.web.public import views as public_views
+from services.web.purchase import orders_views, payment_views, receipts_views, webhooks_views
+from services.web.review import views as review_views
+from services.web.runtime import RUNTIME_KEY, current_runtime, open_runtime
+from services.web.settings import Settings
 from services.web.templating import install_template_helpers
-from services.web.views import (account, admin, admin_certifications, admin_licenses, admin_staff, applications,
-                                auth, course, dashboard, employee, health, language, licenses, orders, password,
-                                payment, public, receipts, review, webhooks)
-from services.web.views.errors import register_error_pages
 
 HERE = Path(__file__).resolve().parent
-BLUEPRINTS = (public, auth, password, account, dashboard, orders, payment, licenses, receipts, webhooks, employee,
-              course, applications, review, admin, admin_staff, admin_certifications, admin_licenses, language, health)
+# One package per area of the portal, each with its routes (views.py, or <name>_views.py beside it).
+BLUEPRINTS = (public_views.bp, auth_views.bp, password_views.bp, account_views.bp, dashboard_views.bp,
+              orders_views.bp, payment_views.bp, licenses_views.bp, receipts_views.bp, webhooks_views.bp,
+              employee_views.bp, course_views.bp, applications_views.bp, review_views.bp, admin_views.bp,
+              staff_views.bp, certifications_views.bp, admin_licenses_views.bp, language_views.bp)
 # A document (10 MB by default) plus room for the multipart envelope; anything bigger is refused with a 413 page.
 # Other forms stay small anyway: Flask keeps non-file form fields under MAX_FORM_MEMORY_SIZE (500 kB).
 UPLOAD_ENVELOPE_BYTES = 256 * 1024
 HSTS_MAX_AGE = 365 * 24 * 3600  # a year, as browsers' preload lists ask
 
 
-def create_app(settings: Settings | None = None) -> Flask:
-    settings = settings or get_settings()
+def create_app(settings: Settings | None = None, runtime: ServiceRuntime[Settings] | None = None) -> Flask:
+    """The app with its own runtime (the process's for as long as it runs), or with ``runtime``, which its caller
+    keeps and closes (tests share one between apps of different settings)."""
+    settings = settings or (runtime.settings if runtime else Settings())
     configure_logging("web", settings, process="web")
     app = Flask(__name__)
     app.config.update(flask_config(settings))
+    app.extensions[RUNTIME_KEY] = runtime or open_runtime(settings)
     init_extensions(app)
     install_connection_pools(app)
     install_request_hooks(app)
     install_template_helpers(app)
-    for module in BLUEPRINTS:
-        app.register_blueprint(module.bp)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    app.register_blueprint(health_blueprint(current_runtime))  # /healthz, /readyz: the same as every service's
     register_error_pages(app)
     register_commands(app)
     return app
@@ -58,7 +75,8 @@ def flask_config(settings: Settings) -> dict:
         # Read by hooks.finish_request: production answers over https only, so browsers must never try http.
         "WSCC_HSTS_MAX_AGE": _in_production_unless_set(settings.hsts_max_age_seconds, settings,
                                                        on=HSTS_MAX_AGE, off=0),
-        # The cookie lasts as long as the idle limit; the limits themselves are checked on the server (sessions.py).
+        # The cookie lasts as long as the idle limit; the limits themselves are checked on the server
+        # (accounts/sessions.py).
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=settings.session_lifetime_minutes),
         "MAX_CONTENT_LENGTH": settings.max_document_bytes + UPLOAD_ENVELOPE_BYTES,
         "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,

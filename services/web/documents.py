@@ -2,19 +2,33 @@
 
 It opens in the browser (or downloads) under headers that keep it inert: the type the service detected from the
 content, no sniffing, and a sandbox policy so that a crafted file cannot run script with the portal's cookies.
-Only the portal's own pages may frame it (the reviewer's page shows it beside the decision forms).
+Only the portal's own pages may frame it (the reviewer's page shows it beside the decision forms). Sizes are
+said in megabytes, as the reader's language writes numbers (the upload form, its refusals, the 413 page).
 """
 from __future__ import annotations
 
 from urllib.parse import quote
 
 import requests
-from flask import Response, stream_with_context
+from babel.numbers import format_decimal
+from flask import Response, current_app, stream_with_context
 from werkzeug.http import parse_options_header
+
+from services.web.i18n import current_language
 
 DOCUMENT_POLICY = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 SHOWN_TYPES = {"application/pdf", "image/jpeg", "image/png"}
 CHUNK = 64 * 1024
+
+
+def max_megabytes() -> str:
+    """The document size limit in megabytes."""
+    return megabytes(current_app.config["WSCC_SETTINGS"].max_document_bytes)
+
+
+def megabytes(size: int) -> str:
+    """A size in megabytes, as the reader's language writes the number ("10", "0,5")."""
+    return format_decimal(size / (1024 * 1024), format="#,##0.##", locale=current_language())
 
 
 def document_response(upstream: requests.Response, download: bool = False) -> Response:

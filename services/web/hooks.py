@@ -8,7 +8,7 @@ from flask import Flask, Response, current_app, g, request
 
 from common.http import CORRELATION_HEADER
 from common.logs import new_correlation_id, set_correlation_id
-from services.web.sessions import check_session, require_own_password
+from services.web.accounts.sessions import check_session, require_own_password
 
 log = logging.getLogger("services.web.requests")
 

@@ -60,7 +60,7 @@ class User(Base):
 
     company: Mapped[Company | None] = relationship(lazy="joined")
 
-    # Flask-Login's protocol. Its "id" is the session the user came with (sessions.py sets it), not the user's.
+    # Flask-Login's protocol. Its "id" is the session the user came with (accounts/sessions.py sets it), not the user's.
     is_anonymous = False
     is_authenticated = True
     session_key: str = ""

@@ -1,6 +1,4 @@
 """The front door's settings, each from ``WSCC_<NAME>`` with a local default."""
-from functools import lru_cache
-
 from pydantic import Field, SecretStr
 
 from common.settings import CredentialUrl, ServiceSettings, sqlite_default
@@ -34,8 +32,8 @@ class Settings(ServiceSettings):
     display_timezone: str = "America/Yellowknife"
     login_rate_limit_per_address: str = "30 per minute"
     password_reset_rate_limit: str = "5 per hour"
-    # One store every web process shares, for every limit (flask-limiter's and throttles.py's); the prefix keeps
-    # two systems on one Redis (test runs) apart.
+    # One store every web process shares, for every limit (flask-limiter's and accounts/throttles.py's); the
+    # prefix keeps two systems on one Redis (test runs) apart.
     ratelimit_storage_uri: str = "redis://127.0.0.1:6379/0"
     ratelimit_key_prefix: str = "wscc"
     # Failed sign-ins per account (its e-mail address, known or not) in a rolling hour: free ones, then a wait
@@ -69,7 +67,3 @@ class Settings(ServiceSettings):
     def language_codes(self) -> list[str]:
         return [code.strip() for code in self.languages.split(",") if code.strip()]
 
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

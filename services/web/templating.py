@@ -13,11 +13,11 @@ from babel.dates import format_time
 from flask_babel import format_date, gettext
 
 from common.timezones import display_zone
+from services.web.access import home_for
 from services.web.i18n import (current_language, format_money, language_name, license_status, order_status,
                                supported_languages)
 from services.web.statuses import (application_status, cause_words, days_left_words, decision_words, iso_day,
                                    localized, my_license_status, progress_words)
-from services.web.views.access import home_for
 
 
 def here() -> str:

@@ -8,6 +8,8 @@ import pytest
 import requests
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+# Web's runtime (and its readers) for the checks that read web's database, as in the integration tests.
+from tests.integration.web.conftest import make_app, web_db, web_runtime  # noqa: F401
 from tools.dev.chromium import find_chromium
 from tools.dev.stack import Processes, Stack
 

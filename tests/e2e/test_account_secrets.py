@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import requests
 from sqlalchemy import select
 
+from common.runtime import ServiceRuntime
 from services.notifications.models import Notification
 from services.notifications.runtime import get_runtime as notifications_runtime
 from services.web.models import Outbox
-from services.web.runtime import get_runtime as web_runtime
 from tests.e2e.test_operations import flower_hears_from, flower_tasks
 from tests.waiting import wait_for
 
@@ -46,7 +46,7 @@ def emailed_link(mailbox, address: str, kind: str) -> str:
     return urlsplit(wait_for(found, timeout=60, interval=0.25)[-1]).path
 
 
-def test_reset_and_confirmation_tokens_are_nowhere_but_in_the_emails(system, processes, mailbox):
+def test_reset_and_confirmation_tokens_are_nowhere_but_in_the_emails(system, processes, mailbox, web_runtime):
     processes.ensure("flower")
     assert wait_for(lambda: flower_hears_from("notifications@", system), timeout=30)
     email = f"secrets-{uuid.uuid4().hex[:8]}@mines.example"
@@ -67,7 +67,7 @@ def test_reset_and_confirmation_tokens_are_nowhere_but_in_the_emails(system, pro
     assert person.get(reset).status_code == 404  # once only
     assert person.submit("/login", {"email": email, "password": NEW_PASSWORD}).status_code == 302
 
-    [event] = [message for message in outbox_messages("user.password_reset_requested")
+    [event] = [message for message in outbox_messages(web_runtime, "user.password_reset_requested")
                if message["data"]["email"] == email]
     # Flower saw the e-mail's handler run (it names its event by type and id).
     assert wait_for(lambda: [task for task in flower_tasks(system).values()
@@ -89,6 +89,6 @@ def test_reset_and_confirmation_tokens_are_nowhere_but_in_the_emails(system, pro
     assert "http" not in json.dumps(event["data"])
 
 
-def outbox_messages(event_type: str) -> list[dict]:
-    with web_runtime().db.reading() as session:
+def outbox_messages(web_runtime: ServiceRuntime, event_type: str) -> list[dict]:
+    with web_runtime.db.reading() as session:
         return [row.message for row in session.scalars(select(Outbox).where(Outbox.event_type == event_type))]

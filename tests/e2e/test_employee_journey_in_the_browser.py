@@ -21,11 +21,11 @@ from babel.support import Translations
 from PIL import Image
 from playwright.sync_api import Locator, Page, expect
 
+from common.runtime import ServiceRuntime
 from common.timezones import display_zone
 from services.applications.seed.certifications import CERTIFICATIONS
 from services.licenses.codes import ALPHABET, display
-from services.web.demo import ensure_demo_admin, ensure_demo_reviewer
-from services.web.settings import get_settings
+from services.web.accounts.demo import ensure_demo_admin, ensure_demo_reviewer
 from tests.e2e.conftest import reload_until
 from tests.e2e.test_purchase_in_the_browser import (
     SEED_WORDS, buy, confirm_from_the_email, count, create_profile, exact, main, pay_by_card)
@@ -66,9 +66,9 @@ def deadline_pattern(template: str, language: str, prefix: str = "") -> re.Patte
     return re.compile(text.replace("DATEMARK", r"(\d{4}-\d{2}-\d{2})").replace("LEFTMARK", f"(?:{left})"))
 
 
-def deadline_days(approving: datetime, approved: datetime) -> set[str]:
+def deadline_days(web_runtime: ServiceRuntime, approving: datetime, approved: datetime) -> set[str]:
     """The day (or two, across a midnight) on which approval + 90 days falls where WSCC works, as the e-mails say."""
-    zone = display_zone(get_settings().display_timezone)
+    zone = display_zone(web_runtime.settings.display_timezone)
     return {(moment + timedelta(days=90)).astimezone(zone).date().isoformat() for moment in (approving, approved)}
 
 
@@ -81,9 +81,9 @@ def certification_name(language: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def wscc_staff(system):
+def wscc_staff(system, web_runtime):
     """The demo reviewer and administrator in this session's databases (once: each call resets their sessions)."""
-    return {"reviewer": ensure_demo_reviewer(), "admin": ensure_demo_admin()}
+    return {"reviewer": ensure_demo_reviewer(web_runtime.db), "admin": ensure_demo_admin(web_runtime.db)}
 
 
 @pytest.fixture
@@ -237,7 +237,7 @@ def expect_email(sink: Page, sink_url: str, address: str, subject: str) -> None:
 
 @pytest.mark.parametrize("page, language", [("fr-CA", "fr"), ("en-CA", "en")], indirect=["page"])
 def test_an_employee_is_approved_and_uses_the_license_while_the_company_follows(
-        system, page, language, another_browser, wscc_staff, mailbox, documents):
+        system, page, language, another_browser, wscc_staff, mailbox, documents, web_runtime):
     web_url, locale = system.url("WEB_PORT"), f"{language}-CA"
     company = page
     representative_email = company_with_seven_codes(company, web_url, language)
@@ -310,7 +310,7 @@ def test_an_employee_is_approved_and_uses_the_license_while_the_company_follows(
     approving = datetime.now(UTC)
     reviewer.get_by_role("button", name=exact("Approve")).click()
     expect(reviewer.locator("dd[data-status]")).to_have_text("Approved")
-    deadline = deadline_days(approving, datetime.now(UTC))
+    deadline = deadline_days(web_runtime, approving, datetime.now(UTC))
     history = reviewer.get_by_role("region", name="Decision history")
     expect(history.locator("tbody tr")).to_have_count(2)
     expect(history.locator("tbody tr").first).to_contain_text("Review started")

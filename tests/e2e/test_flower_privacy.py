@@ -11,9 +11,7 @@ import requests
 import tornado
 
 from tests.e2e.test_operations import flower_hears_from, flower_login, flower_tasks
-from tests.integration.web.conftest import make_app
 from tests.integration.web.people import new_employee
-from tests.integration.web.support import outbox_events
 from tests.waiting import wait_for
 
 HANDLER_SERVICES = ("licenses", "applications", "notifications")  # each handles employee.registered
@@ -52,12 +50,12 @@ def _group_pids(group: int) -> list[str]:
     return pids
 
 
-def test_flower_shows_handler_tasks_by_event_type_and_id_without_personal_data(system, processes):
+def test_flower_shows_handler_tasks_by_event_type_and_id_without_personal_data(system, processes, make_app, web_db):
     processes.ensure("flower")
     assert wait_for(lambda: all(flower_hears_from(f"{service}@", system) for service in HANDLER_SERVICES),
                     timeout=30)
     employee = new_employee(make_app())
-    event_id = next(event["id"] for event in outbox_events("employee.registered")
+    event_id = next(event["id"] for event in web_db.outbox_events("employee.registered")
                     if event["data"].get("email") == employee.account.email)
 
     def finished_handler_runs() -> list[dict]:

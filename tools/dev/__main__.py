@@ -50,9 +50,14 @@ def run(stack: Stack) -> None:
     stack.prepare()
     environment = Processes(stack).environment()
     os.environ.update(environment)
-    from services.web.demo import ensure_demo_admin, ensure_demo_company, ensure_demo_reviewer
-    logins = {"company representative": ensure_demo_company(), "WSCC administrator": ensure_demo_admin(),
-              "WSCC reviewer": ensure_demo_reviewer()}
+    from services.web.accounts.demo import ensure_demo_admin, ensure_demo_company, ensure_demo_reviewer
+    from services.web.runtime import open_runtime
+    web = open_runtime()
+    try:
+        logins = {"company representative": ensure_demo_company(web.db),
+                  "WSCC administrator": ensure_demo_admin(web.db), "WSCC reviewer": ensure_demo_reviewer(web.db)}
+    finally:
+        web.close()
     text = banner(stack, logins)
     print(text, flush=True)
     honcho = shutil.which("honcho", path=environment["PATH"])

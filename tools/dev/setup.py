@@ -42,8 +42,14 @@ def main() -> None:
         print("production: no demo accounts. Create the first administrator with "
               "`flask --app 'services.web.app:create_app()' create-user --role admin --email … --name …`")
         return
-    from services.web.demo import ensure_demo_admin, ensure_demo_company, ensure_demo_reviewer
-    print("demo company:", ensure_demo_company(), "admin:", ensure_demo_admin(), "reviewer:", ensure_demo_reviewer())
+    from services.web.accounts.demo import ensure_demo_admin, ensure_demo_company, ensure_demo_reviewer
+    from services.web.runtime import open_runtime
+    web = open_runtime()
+    try:
+        print("demo company:", ensure_demo_company(web.db), "admin:", ensure_demo_admin(web.db),
+              "reviewer:", ensure_demo_reviewer(web.db))
+    finally:
+        web.close()
 
 
 if __name__ == "__main__":

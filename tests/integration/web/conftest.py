@@ -3,14 +3,16 @@ PayPal sandbox, with its own migrated test database; codes are issued, linked an
 workers."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from flask import Flask
 
+from common.runtime import ServiceRuntime
 from services.web.app import create_app
+from services.web.runtime import open_runtime
 from services.web.settings import Settings
-from tests.integration.web.support import Account, Visitor, wait_for
+from tests.integration.web.support import Account, Visitor, WebDatabase, wait_for
 
 SERVICES = ("orders-api", "licenses-api", "licenses-worker", "applications-api", "applications-worker",
             "paypal-sandbox")
@@ -22,14 +24,34 @@ def services(stack, processes):
     return stack
 
 
-def make_app(**settings: object) -> Flask:
-    app = create_app(Settings(**settings))
+@pytest.fixture(scope="session")
+def web_runtime(stack) -> Iterator[ServiceRuntime]:
+    """One runtime for every app of the session (and the tests' own reads), built from the stack's environment."""
+    runtime = open_runtime()
+    yield runtime
+    runtime.close()
+
+
+@pytest.fixture(scope="session")
+def web_db(web_runtime) -> WebDatabase:
+    return WebDatabase(web_runtime)
+
+
+def web_app(runtime: ServiceRuntime, **settings: object) -> Flask:
+    """An app with settings of its own (a limit, a timeout) on the session's runtime."""
+    app = create_app(Settings(**settings), runtime)
     app.config["TESTING"] = True
     return app
 
 
+@pytest.fixture(scope="session")
+def make_app(web_runtime) -> Callable[..., Flask]:
+    """``make_app(licenses_per_page=2)``: an app with those settings."""
+    return lambda **settings: web_app(web_runtime, **settings)
+
+
 @pytest.fixture
-def app(services) -> Flask:
+def app(services, make_app) -> Flask:
     return make_app()
 
 
@@ -50,7 +72,7 @@ def company(visitor) -> Account:
 
 
 @pytest.fixture(scope="package")
-def paid_company(services) -> Iterator[tuple[Account, str]]:
+def paid_company(services, make_app) -> Iterator[tuple[Account, str]]:
     """A company that bought and paid 5 licenses, their codes issued: (account, order id)."""
     buyer = Visitor(make_app().test_client())
     account = buyer.register()

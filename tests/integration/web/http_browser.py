@@ -9,7 +9,7 @@ from html import unescape
 
 import requests
 
-from tests.integration.web.support import PASSWORD, Account, emailed_link
+from tests.integration.web.support import PASSWORD, Account, WebDatabase
 from tools.dev.stack import Processes, Stack, free_port
 
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -39,7 +39,7 @@ class Browser:
         return self.http.post(self.base_url + path, data={"csrf_token": token, **(data or {})},
                               allow_redirects=False, timeout=15)
 
-    def register(self, language: str = "en") -> Account:
+    def register(self, web_db: WebDatabase, language: str = "en") -> Account:
         email = f"rep-{uuid.uuid4().hex[:10]}@mines.example"
         name = f"Mine {uuid.uuid4().hex[:6]} Ltd."
         response = self.submit("/register", {
@@ -48,7 +48,7 @@ class Browser:
             "site": "Tundra Pit", "language": language, "password": PASSWORD, "confirm": PASSWORD})
         assert response.status_code == 200 and "Check your e-mail" in page_text(response), page_text(response)
         # As a person would: the link the e-mail holds, then its button (opening it alone confirms nothing).
-        link = emailed_link("user.confirmation_requested", email)
+        link = web_db.emailed_link("user.confirmation_requested", email)
         assert self.submit(link).status_code == 302
         return Account(email, PASSWORD, name)
 

@@ -11,7 +11,7 @@ from flask import Flask
 from fpdf import FPDF
 from PIL import Image
 
-from services.web.demo import ensure_admin
+from services.web.accounts.demo import ensure_admin
 from tests.integration.web.support import PASSWORD, Account, Visitor, text_of, wait_for
 
 CODE_ROW = re.compile(r'<tr id="license-([0-9a-f-]{36})"[^>]*>\s*<th scope="row">\s*'
@@ -128,8 +128,8 @@ def new_employee(app: Flask, **changes: str) -> Employee:
 
 
 def admin_visitor(app: Flask) -> Visitor:
-    login = ensure_admin(f"admin-{uuid.uuid4().hex[:8]}@wsc.example", "an admin password")
     admin = Visitor(app.test_client())
+    login = ensure_admin(admin.web_db.runtime.db, f"admin-{uuid.uuid4().hex[:8]}@wsc.example", "an admin password")
     assert admin.login(Account(login.email, login.password, "")).status_code == 302
     return admin
 

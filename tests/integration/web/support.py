@@ -1,4 +1,5 @@
-"""Driving the front door like a browser: its forms (with their CSRF tokens), its links, PayPal's approval."""
+"""Driving the front door like a browser: its forms (with their CSRF tokens), its links, PayPal's approval; and
+reading web's own database for what no page shows (events, the links e-mails hold)."""
 from __future__ import annotations
 
 import re
@@ -10,14 +11,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import requests
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
 from common.links import CONFIRM_EMAIL, PASSWORD_RESET, link_url
+from services.web.accounts.session_store import hash_key
+from common.runtime import ServiceRuntime
 from services.web.models import Outbox, User, WebSession
-from services.web.runtime import get_runtime
-from services.web.session_store import hash_key
-from services.web.settings import get_settings
+from services.web.runtime import RUNTIME_KEY
 from tests.waiting import wait_for  # noqa: F401 - the tests of this folder import it from here
 
 PASSWORD = "a long enough password"
@@ -36,17 +37,13 @@ class Account:
     password: str
     legal_name: str
 
-    @property
-    def user(self) -> User:
-        with get_runtime().db.reading() as session:
-            return session.scalar(select(User).where(User.email_normalized == self.email.lower()))
-
 
 class Visitor:
     """One browser: a test client with its own cookies."""
 
     def __init__(self, client: FlaskClient) -> None:
         self.client = client
+        self.web_db = WebDatabase(client.application.extensions[RUNTIME_KEY])
 
     def get(self, path: str, **kwargs: Any) -> TestResponse:
         return self.client.get(path, **kwargs)
@@ -74,7 +71,7 @@ class Visitor:
 
     def confirm(self, email: str, lands_on: str) -> None:
         """Follow the confirmation link e-mailed to ``email`` and press its button: signed in, on ``lands_on``."""
-        path = emailed_link("user.confirmation_requested", email)
+        path = self.web_db.emailed_link("user.confirmation_requested", email)
         response = self.submit(path)
         assert response.status_code == 302 and response.headers["Location"] == lands_on, text_of(response)
 
@@ -104,25 +101,6 @@ class Visitor:
         return self.get("/dashboard/progress.json").get_json()
 
 
-def outbox_events(event_type: str) -> list[dict]:
-    with get_runtime().db.reading() as session:
-        rows = session.scalars(select(Outbox).where(Outbox.event_type == event_type)
-                               .order_by(Outbox.created_at)).all()
-        return [row.message for row in rows]
-
-
-LINK_PURPOSES = {"user.confirmation_requested": CONFIRM_EMAIL, "user.password_reset_requested": PASSWORD_RESET}
-
-
-def emailed_link(event_type: str, email: str) -> str:
-    """The path of the newest link announced for ``email``, derived from its event's link id the way notifications
-    writes it into the e-mail (tests/integration/web/test_account_emails.py reads real e-mails from the sink)."""
-    events = [event for event in outbox_events(event_type) if event["data"]["email"].lower() == email.lower()]
-    assert events, f"no {event_type} for {email}"
-    secret = get_settings().link_secret.get_secret_value()
-    return link_url("", secret, LINK_PURPOSES[event_type], uuid.UUID(events[-1]["data"]["link_id"]))
-
-
 def journey_steps(html: str) -> dict[str, str]:
     """The employee's steps list as the page states it: step → done, action, waiting, refused, open or todo."""
     return dict(re.findall(r'data-step="([a-z_]+)" data-state="([a-z]+)"', html))
@@ -134,11 +112,44 @@ def main_action(html: str) -> str | None:
     return found.group(1) if found else None
 
 
-def signed_in_user(visitor: Visitor) -> User:
-    """The user whose session this browser holds (its cookie names only a session key)."""
-    with visitor.client.session_transaction() as session:
-        key = session["_user_id"]
-    with get_runtime().db.reading() as db:
-        user = db.get(User, db.get(WebSession, hash_key(key)).user_id)
-    user.session_key = key
-    return user
+LINK_PURPOSES = {"user.confirmation_requested": CONFIRM_EMAIL, "user.password_reset_requested": PASSWORD_RESET}
+
+
+class WebDatabase:
+    """Web's own records, read through a runtime the test opened (the ``web_db`` fixture)."""
+
+    def __init__(self, runtime: ServiceRuntime) -> None:
+        self.runtime = runtime
+
+    def count(self, model: type) -> int:
+        with self.runtime.db.reading() as session:
+            return session.scalar(select(func.count()).select_from(model))
+
+    def user(self, email: str) -> User | None:
+        with self.runtime.db.reading() as session:
+            return session.scalar(select(User).where(User.email_normalized == email.lower()))
+
+    def outbox_events(self, event_type: str) -> list[dict]:
+        with self.runtime.db.reading() as session:
+            rows = session.scalars(select(Outbox).where(Outbox.event_type == event_type)
+                                   .order_by(Outbox.created_at)).all()
+            return [row.message for row in rows]
+
+    def emailed_link(self, event_type: str, email: str) -> str:
+        """The path of the newest link announced for ``email``, derived from its event's link id the way
+        notifications writes it into the e-mail (tests/integration/web/test_account_emails.py reads real e-mails
+        from the sink)."""
+        events = [event for event in self.outbox_events(event_type)
+                  if event["data"]["email"].lower() == email.lower()]
+        assert events, f"no {event_type} for {email}"
+        secret = self.runtime.settings.link_secret.get_secret_value()
+        return link_url("", secret, LINK_PURPOSES[event_type], uuid.UUID(events[-1]["data"]["link_id"]))
+
+    def signed_in_user(self, visitor: Visitor) -> User:
+        """The user whose session this browser holds (its cookie names only a session key)."""
+        with visitor.client.session_transaction() as session:
+            key = session["_user_id"]
+        with self.runtime.db.reading() as db:
+            user = db.get(User, db.get(WebSession, hash_key(key)).user_id)
+        user.session_key = key
+        return user

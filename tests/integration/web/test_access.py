@@ -54,9 +54,8 @@ def company_b(app, paid_company) -> dict:
 
 
 @pytest.fixture(scope="module")
-def employee_b(services) -> dict:
+def employee_b(services, make_app) -> dict:
     """B's draft application with one document, its course module, and what would betray B."""
-    from tests.integration.web.conftest import make_app
     b = new_employee(make_app(), name=f"Bertha Secret {uuid.uuid4().hex[:6]}")
     application_id = b.apply(CERTIFICATION)
     filename, content = f"b-private-{uuid.uuid4().hex[:8]}.pdf", small_pdf()

@@ -10,7 +10,7 @@ import pytest
 
 from services.notifications.i18n import compile_catalogs
 from tests.integration.notifications.support import Sink, wait_until
-from tests.integration.web.support import PASSWORD, Visitor, outbox_events, text_of
+from tests.integration.web.support import PASSWORD, Visitor, text_of
 
 NEW_PASSWORD = "tern quarry lantern oboe"
 LINK = re.compile(r"https?://\S+/(?:register/confirm|password/reset)/\S+")
@@ -64,7 +64,7 @@ def test_registering_with_an_existing_address_sends_you_already_have_an_account(
     assert "/login" in notice["text"] and "/password/forgot" in notice["text"]
 
 
-def test_the_email_does_not_change_without_the_right_current_password(visitor, company):
+def test_the_email_does_not_change_without_the_right_current_password(visitor, company, web_db):
     new_email = f"moved-{uuid.uuid4().hex[:8]}@mines.example"
     profile = {"legal_name": company.legal_name, "representative_name": "Ann Example", "email": new_email,
                "phone": "867-555-0100", "mailing_address": "1 Main St", "language": "en"}
@@ -72,19 +72,20 @@ def test_the_email_does_not_change_without_the_right_current_password(visitor, c
         response = visitor.submit("/account", profile | {"current_password": wrong})
         assert response.status_code == 422
         assert "To change your e-mail address, enter your current password." in text_of(response)
-    assert company.user.email == company.email
-    assert [e for e in outbox_events("user.email_changed") if e["data"]["user_id"] == str(company.user.id)] == []
+    assert web_db.user(company.email).email == company.email
+    user_id = str(web_db.user(company.email).id)
+    assert [e for e in web_db.outbox_events("user.email_changed") if e["data"]["user_id"] == user_id] == []
     # Other changes need no password.
     assert visitor.submit("/account", profile | {"email": company.email, "phone": "1"}).status_code == 302
 
 
-def test_with_the_current_password_the_email_changes_and_the_old_address_is_told(visitor, company, mailbox):
+def test_with_the_current_password_the_email_changes_and_the_old_address_is_told(visitor, company, mailbox, web_db):
     new_email = f"moved-{uuid.uuid4().hex[:8]}@mines.example"
     response = visitor.submit("/account", {
         "legal_name": company.legal_name, "representative_name": "Ann Example", "email": new_email,
         "phone": "867-555-0100", "mailing_address": "1 Main St", "language": "en", "current_password": PASSWORD})
     assert response.status_code == 302
-    assert company.user is None  # the account is now under the new address
+    assert web_db.user(company.email) is None  # the account is now under the new address
     [notice] = mail_about(mailbox, company.email, "The e-mail address of your account was changed")
     assert new_email in notice["text"] and mailbox.messages(new_email) == []
 

@@ -1,14 +1,14 @@
 """Administrators see the orders held for review; nobody else does."""
 import uuid
 
-from services.web.demo import ensure_admin
+from services.web.accounts.demo import ensure_admin
 from tests.integration.web.support import Account, Visitor, text_of
 
 
-def test_an_administrator_sees_the_held_orders_page(app):
+def test_an_administrator_sees_the_held_orders_page(app, web_runtime):
     email = f"admin-{uuid.uuid4().hex[:8]}@wsc.example"
-    ensure_admin(email, "an admin password")
-    ensure_admin(email, "an admin password")  # idempotent
+    ensure_admin(web_runtime.db, email, "an admin password")
+    ensure_admin(web_runtime.db, email, "an admin password")  # idempotent
     admin = Visitor(app.test_client())
     response = admin.login(Account(email, "an admin password", ""))
     assert response.headers["Location"] == "/admin/orders"

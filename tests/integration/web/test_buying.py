@@ -2,19 +2,15 @@
 import pytest
 
 from services.web.clients import OrdersApi
-from tests.integration.web.support import signed_in_user, text_of
+from tests.integration.web.support import text_of
 
 
 def orders_of(app, visitor) -> list[dict]:
     """What the orders service holds for the signed-in company (asked as the front door asks)."""
     with app.test_request_context():
         from flask_login import login_user
-        login_user(visitor_user(visitor))
+        login_user(visitor.web_db.signed_in_user(visitor))
         return OrdersApi().list()
-
-
-def visitor_user(visitor):
-    return signed_in_user(visitor)
 
 
 @pytest.mark.parametrize(("typed", "message"), [
@@ -75,9 +71,8 @@ def test_the_summary_in_french_uses_the_source_documents_words(visitor, company)
     assert "ACHETER" in text_of(visitor.get("/orders/new"))
 
 
-def test_the_bounds_and_price_shown_are_the_orders_services(services, monkeypatch):
+def test_the_bounds_and_price_shown_are_the_orders_services(services, monkeypatch, make_app):
     """The front door has no quantity setting of its own: the old names change nothing it shows or accepts."""
-    from tests.integration.web.conftest import make_app
     from tests.integration.web.support import Visitor
     monkeypatch.setenv("WSCC_QUANTITY_MIN", "7")
     monkeypatch.setenv("WSCC_QUANTITY_MAX", "70")

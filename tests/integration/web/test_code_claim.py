@@ -12,17 +12,15 @@ from tests.integration.web.support import text_of
 
 
 @pytest.fixture(scope="module")
-def codes(services):
+def codes(services, make_app):
     """Five codes of one company, shared by this module's tests (each test claims its own)."""
-    from tests.integration.web.conftest import make_app
     company = company_with_codes(make_app(), services.url("PAYPAL_SANDBOX_PORT"))
     return company, list(company.codes())
 
 
 @pytest.fixture(scope="module")
-def more_codes(services):
+def more_codes(services, make_app):
     """Five more codes of another company, for the tests of a camp behind one address and of redeeming."""
-    from tests.integration.web.conftest import make_app
     company = company_with_codes(make_app(), services.url("PAYPAL_SANDBOX_PORT"))
     return company, list(company.codes())
 
@@ -103,9 +101,9 @@ def test_after_redeeming_a_second_code_is_refused_in_the_employees_language(app,
     assert "Available" in company.row(second[0]) and "Redeemed" in company.row(first[0])
 
 
-def test_twenty_employees_behind_one_address_trying_a_taken_code_all_hear_already_linked(services, more_codes):
+def test_twenty_employees_behind_one_address_trying_a_taken_code_all_hear_already_linked(services, more_codes,
+                                                                                       make_app):
     """A mine camp shares one address: the code's truth is told to each, not "too many attempts"."""
-    from tests.integration.web.conftest import make_app
     camp = make_app(login_rate_limit_per_address="1000 per minute")
     taken = more_codes[1][0]
     assert new_employee(camp).claim(taken).status_code == 303
@@ -122,8 +120,7 @@ def test_the_messages_follow_the_employees_language(app):
     assert "Ce n'est pas un code de licence" in claim_error(employee.claim("hello"))
 
 
-def test_typos_never_lock_anyone_out_at_the_front_door(services, more_codes):
-    from tests.integration.web.conftest import make_app
+def test_typos_never_lock_anyone_out_at_the_front_door(services, more_codes, make_app):
     employee = new_employee(make_app(code_claim_rate_limit_per_account="3 per minute"))
     code = more_codes[1][1]
     for _ in range(6):
@@ -132,9 +129,8 @@ def test_typos_never_lock_anyone_out_at_the_front_door(services, more_codes):
     assert employee.claim(code).status_code == 303
 
 
-def test_guessing_is_throttled_by_the_front_door_with_the_wait_shown(services):
+def test_guessing_is_throttled_by_the_front_door_with_the_wait_shown(services, make_app):
     from services.licenses.codes import generate_code
-    from tests.integration.web.conftest import make_app
     employee = new_employee(make_app(code_claim_rate_limit_per_account="3 per minute"))
     statuses = [employee.claim(generate_code()).status_code for _ in range(4)]
     assert statuses == [422, 422, 422, 429]
@@ -143,9 +139,8 @@ def test_guessing_is_throttled_by_the_front_door_with_the_wait_shown(services):
     assert "Please wait 1 minute before trying again." in text_of(response)
 
 
-def test_the_licenses_service_stops_a_guesser_and_says_how_long_in_their_language(services, more_codes):
+def test_the_licenses_service_stops_a_guesser_and_says_how_long_in_their_language(services, more_codes, make_app):
     from services.licenses.codes import generate_code
-    from tests.integration.web.conftest import make_app
     employee = new_employee(make_app(code_claim_rate_limit_per_account="100 per minute"), language="fr")
     for _ in range(10):
         assert "Aucune licence ne porte ce code" in claim_error(employee.claim(generate_code()))

@@ -12,7 +12,7 @@ import requests
 
 from tests.integration.web.people import admin_visitor, new_employee, reviewer_made_by_an_administrator
 from tests.integration.web.test_buying import orders_of
-from tests.integration.web.support import PASSWORD, Account, Visitor, outbox_events, text_of
+from tests.integration.web.support import PASSWORD, Visitor, text_of
 
 ONE_LINE = "Remove the line breaks, tabs and other invisible characters from this field"
 MULTILINE = "Remove the invisible control characters from this field"
@@ -37,8 +37,7 @@ class People:
 
 
 @pytest.fixture(scope="module")
-def people(services, paid_company) -> People:
-    from tests.integration.web.conftest import make_app
+def people(services, paid_company, make_app) -> People:
     from tests.integration.web.test_licenses import first_license_id
     app = make_app()
     company = Visitor(app.test_client())
@@ -68,7 +67,7 @@ def employee_registration(marker: str) -> dict:
 
 
 def no_account(marker: str, domain: str) -> Callable[[People], bool]:
-    return lambda people: Account(f"{marker}@{domain}", PASSWORD, "").user is None
+    return lambda people: people.company.web_db.user(f"{marker}@{domain}") is None
 
 
 def absent_from(page: Callable[[People], str]) -> Callable[[People, str], bool]:
@@ -202,11 +201,11 @@ def test_a_text_area_keeps_the_line_breaks_a_browser_sends(people):
     assert form_values(people.company, "/account")["mailing_address"] == "4910 50th Ave\nYellowknife NT\n\tX1A 2P4"
 
 
-def test_a_name_with_a_carriage_return_never_reaches_the_notifications(people):
-    before = len(outbox_events("company.updated"))
+def test_a_name_with_a_carriage_return_never_reaches_the_notifications(people, web_db):
+    before = len(web_db.outbox_events("company.updated"))
     refused = people.company.submit("/account", company_profile(people) | {"representative_name": "Ann\rExample"})
     assert refused.status_code == 422
-    assert len(outbox_events("company.updated")) == before
+    assert len(web_db.outbox_events("company.updated")) == before
 
 
 # Fixed, not drawn: every pytest-xdist worker must collect the same test ids.

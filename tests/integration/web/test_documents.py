@@ -65,8 +65,7 @@ def test_an_empty_file_and_a_file_too_large_are_refused_in_the_employees_languag
     assert "Ce fichier dépasse 10 Mo" in upload_error(too_large)
 
 
-def test_a_request_over_the_limit_gets_a_friendly_page_with_the_way_back(services):
-    from tests.integration.web.conftest import make_app
+def test_a_request_over_the_limit_gets_a_friendly_page_with_the_way_back(services, make_app):
     employee = new_employee(make_app(max_document_bytes=64 * 1024))
     application_id = employee.apply(CERTIFICATION)
     response = employee.upload(application_id, "proof_of_identity", "scan.pdf", b"%PDF" + b"0" * 400_000)

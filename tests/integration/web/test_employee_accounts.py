@@ -7,8 +7,7 @@ import uuid
 
 from services.web.models import User
 from tests.integration.web.people import Employee, new_employee
-from tests.integration.web.support import PASSWORD, Visitor, outbox_events, text_of
-from tests.integration.web.test_registration import count
+from tests.integration.web.support import PASSWORD, Visitor, WebDatabase, text_of
 
 
 def employee_data(**changes: str) -> dict:
@@ -21,21 +20,22 @@ def test_the_home_page_offers_an_employee_account(visitor):
     assert "Create an employee account" in html and 'href="/employee/register"' in html
 
 
-def employee_registered(email: str) -> list[dict]:
-    return [e for e in outbox_events("employee.registered") if e["data"]["email"].lower() == email.lower()]
+def employee_registered(web_db: WebDatabase, email: str) -> list[dict]:
+    return [e for e in web_db.outbox_events("employee.registered") if e["data"]["email"].lower() == email.lower()]
 
 
-def test_the_confirmation_link_signs_the_employee_in_on_their_journey_and_publishes_employee_registered(app):
+def test_the_confirmation_link_signs_the_employee_in_on_their_journey_and_publishes_employee_registered(app, web_db):
     visitor = Visitor(app.test_client())
     data = employee_data(email=f"Elise.{uuid.uuid4().hex[:8]}@Crew.example")
     response = visitor.submit("/employee/register", data)
     assert response.status_code == 200 and "Check your e-mail" in text_of(response)
     assert visitor.get("/employee").status_code == 302  # not signed in yet
-    assert employee_registered(data["email"]) == []  # nobody hears of an account before its address is confirmed
+    # Nobody hears of an account before its address is confirmed.
+    assert employee_registered(web_db, data["email"]) == []
     visitor.confirm(data["email"], "/employee")
     page = text_of(visitor.get("/employee"))
     assert "Mon parcours" in page and "Cours d'introduction" in page  # the chosen language, right away
-    [event] = employee_registered(data["email"])
+    [event] = employee_registered(web_db, data["email"])
     assert (event["data"]["name"], event["data"]["phone"], event["data"]["language"]) == (
         "Élise Côté", "867-555-0142", "fr")
 
@@ -53,10 +53,10 @@ def test_required_fields_are_marked_and_every_error_is_tied_to_its_field(visitor
     assert "Enter your name." in text_of(response) and "Use at least 12 characters." in text_of(response)
 
 
-def test_registering_with_a_taken_address_in_any_case_and_role_creates_nothing_and_looks_the_same(app, company):
-    users = count(User)
+def test_registering_with_a_taken_address_in_any_case_and_role_creates_nothing_and_looks_the_same(app, company, web_db):
+    users = web_db.count(User)
     employee = new_employee(app)
-    attempts = len(outbox_events("user.registration_attempted"))
+    attempts = len(web_db.outbox_events("user.registration_attempted"))
     taken_by_a_company = Visitor(app.test_client()).submit("/employee/register",
                                                            employee_data(email=company.email.upper()))
     taken_by_an_employee = Visitor(app.test_client()).submit("/employee/register",
@@ -67,11 +67,11 @@ def test_registering_with_a_taken_address_in_any_case_and_role_creates_nothing_a
     for response in (taken_by_a_company, taken_by_an_employee, company_copy):
         assert response.status_code == 200 and "Check your e-mail" in text_of(response)
         assert "already" not in text_of(response)
-    assert count(User) == users + 1  # only the one employee registered on purpose
-    assert len(outbox_events("user.registration_attempted")) == attempts + 3  # each owner is told by e-mail
+    assert web_db.count(User) == users + 1  # only the one employee registered on purpose
+    assert len(web_db.outbox_events("user.registration_attempted")) == attempts + 3  # each owner is told by e-mail
 
 
-def test_the_employee_edits_their_profile_and_employee_updated_is_published(app):
+def test_the_employee_edits_their_profile_and_employee_updated_is_published(app, web_db):
     employee = new_employee(app)
     form = employee.get("/account").get_data(as_text=True)
     assert employee.name in form and 'name="phone"' in form and "Company profile" not in form
@@ -79,14 +79,14 @@ def test_the_employee_edits_their_profile_and_employee_updated_is_published(app)
                                             "phone": "867-555-0199", "language": "en"})
     assert response.status_code == 302
     assert "Your profile was saved." in text_of(employee.get("/account"))
-    [event] = [e for e in outbox_events("employee.updated") if e["data"]["email"] == employee.account.email]
+    [event] = [e for e in web_db.outbox_events("employee.updated") if e["data"]["email"] == employee.account.email]
     assert (event["data"]["name"], event["data"]["phone"]) == ("Emma Renamed", "867-555-0199")
 
 
-def test_switching_language_tells_the_services_through_employee_updated(app):
+def test_switching_language_tells_the_services_through_employee_updated(app, web_db):
     employee = new_employee(app)
     employee.submit("/language/fr", {"next": "/employee"}, form_page="/employee")
-    events = [e for e in outbox_events("employee.updated") if e["data"]["email"] == employee.account.email]
+    events = [e for e in web_db.outbox_events("employee.updated") if e["data"]["email"] == employee.account.email]
     assert [event["data"]["language"] for event in events] == ["fr"]
 
 

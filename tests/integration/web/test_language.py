@@ -2,7 +2,7 @@
 (saved on the account, which a link never changes); html lang follows."""
 import re
 
-from tests.integration.web.support import Visitor, outbox_events, signed_in_user, text_of
+from tests.integration.web.support import Visitor, WebDatabase, text_of
 
 
 def test_the_switch_renders_the_page_in_french_and_comes_back_to_it(visitor):
@@ -36,33 +36,33 @@ def profile_language(visitor: Visitor) -> str:
     return re.search(r'<option selected value="([a-z]+)">|<option value="([a-z]+)" selected', html).group(1)
 
 
-def language_events(company) -> list[str]:
-    return [event["data"]["language"] for event in outbox_events("company.updated")
+def language_events(web_db: WebDatabase, company) -> list[str]:
+    return [event["data"]["language"] for event in web_db.outbox_events("company.updated")
             if event["data"]["email"] == company.email]
 
 
 def test_a_signed_in_users_switch_is_a_form_that_saves_the_choice_and_follows_them_to_another_browser(
-        app, visitor, company):
+        app, visitor, company, web_db):
     html = visitor.get("/dashboard").get_data(as_text=True)
     assert 'action="/language/fr"' in html and 'href="/language/fr' not in html
     response = visitor.submit("/language/fr", {"next": "/dashboard"}, form_page="/dashboard")
     assert response.status_code == 303 and response.headers["Location"] == "/dashboard"
     assert '<html lang="fr">' in visitor.get("/dashboard").get_data(as_text=True)
-    assert signed_in_user(visitor).language == "fr"
+    assert web_db.signed_in_user(visitor).language == "fr"
     assert profile_language(visitor) == "fr"
-    assert language_events(company) == ["fr"]  # the e-mails follow the account's language
+    assert language_events(web_db, company) == ["fr"]  # the e-mails follow the account's language
     elsewhere = Visitor(app.test_client())
     elsewhere.login(company)
     assert '<html lang="fr">' in elsewhere.get("/dashboard", headers={"Accept-Language": "en"}).get_data(as_text=True)
 
 
-def test_a_link_changes_the_signed_in_users_pages_but_not_their_account(app, visitor, company):
+def test_a_link_changes_the_signed_in_users_pages_but_not_their_account(app, visitor, company, web_db):
     """A link from another site (or an image) can make the browser follow it: it must not change what is stored."""
     response = visitor.get("/language/fr?next=/dashboard")
     assert response.status_code == 302 and response.headers["Location"] == "/dashboard"
     assert '<html lang="fr">' in visitor.get("/dashboard").get_data(as_text=True)
-    assert signed_in_user(visitor).language == "en"
-    assert profile_language(visitor) == "en" and language_events(company) == []
+    assert web_db.signed_in_user(visitor).language == "en"
+    assert profile_language(visitor) == "en" and language_events(web_db, company) == []
     elsewhere = Visitor(app.test_client())
     elsewhere.login(company)
     assert '<html lang="en">' in elsewhere.get("/dashboard").get_data(as_text=True)
@@ -77,11 +77,11 @@ def test_saving_the_profile_language_wins_over_a_page_only_choice(visitor, compa
     assert '<html lang="en">' in visitor.get("/dashboard").get_data(as_text=True)
 
 
-def test_the_switch_without_its_csrf_token_is_refused_and_changes_nothing(visitor, company):
+def test_the_switch_without_its_csrf_token_is_refused_and_changes_nothing(visitor, company, web_db):
     response = visitor.client.post("/language/fr", data={"next": "/dashboard"})
     assert response.status_code == 400
     assert '<html lang="en">' in visitor.get("/dashboard").get_data(as_text=True)
-    assert profile_language(visitor) == "en" and language_events(company) == []
+    assert profile_language(visitor) == "en" and language_events(web_db, company) == []
 
 
 def test_an_unknown_language_is_not_found_and_next_stays_on_site(visitor):

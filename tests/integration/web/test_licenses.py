@@ -106,8 +106,7 @@ def test_a_page_past_the_end_is_empty_not_an_error(owner):
     assert response.status_code == 200 and ROW.findall(response.get_data(as_text=True)) == []
 
 
-def test_pagination_links_appear_with_more_codes_than_a_page(services, paid_company):
-    from tests.integration.web.conftest import make_app
+def test_pagination_links_appear_with_more_codes_than_a_page(services, paid_company, make_app):
     visitor = Visitor(make_app(licenses_per_page=2).test_client())
     visitor.login(paid_company[0])
     html = visitor.get("/licenses?page=2").get_data(as_text=True)
@@ -120,8 +119,7 @@ def test_pagination_links_appear_with_more_codes_than_a_page(services, paid_comp
 # Releasing a code: any linked code not yet redeemed, after a confirmation; the history keeps both employees.
 
 @pytest.fixture
-def company(services):
-    from tests.integration.web.conftest import make_app
+def company(services, make_app):
     from tests.integration.web.people import company_with_codes
     return company_with_codes(make_app(), services.url("PAYPAL_SANDBOX_PORT"))
 

@@ -15,12 +15,10 @@ import requests
 from sqlalchemy import select
 
 from services.licenses.codes import generate_code
+from services.web.accounts.throttles import failures_key
 from services.web.models import Outbox
-from services.web.runtime import get_runtime
-from services.web.settings import get_settings
-from services.web.throttles import failures_key
 from tests.integration.web.http_browser import Browser, page_text, start_web
-from tests.integration.web.support import PASSWORD, emailed_link, wait_for
+from tests.integration.web.support import PASSWORD, wait_for
 
 WRONG = "not the password at all"
 NO_DELAY = {"WSCC_LOGIN_FAILURES_BEFORE_DELAY": "1000", "WSCC_PASSWORD_RESET_RATE_LIMIT": "3 per hour",
@@ -28,8 +26,8 @@ NO_DELAY = {"WSCC_LOGIN_FAILURES_BEFORE_DELAY": "1000", "WSCC_PASSWORD_RESET_RAT
 
 
 @pytest.fixture(scope="module")
-def store(services) -> redis.Redis:
-    return redis.Redis.from_url(get_settings().ratelimit_storage_uri)
+def store(services, web_runtime) -> redis.Redis:
+    return redis.Redis.from_url(web_runtime.settings.ratelimit_storage_uri)
 
 
 @pytest.fixture(scope="module")
@@ -71,10 +69,10 @@ def right_password_at_once(url: str, store: redis.Redis, prefix: str, email: str
                              allow_redirects=False, timeout=15)
 
 
-def test_two_web_processes_share_one_count_of_100_failures_an_hour(two_webs):
+def test_two_web_processes_share_one_count_of_100_failures_an_hour(two_webs, web_db):
     _, (first, second) = two_webs
     owner = Browser(first)
-    account = owner.register()
+    account = owner.register(web_db)
     # 110 wrong guesses, 8 at a time, alternating between the two processes (each with its two workers).
     with ThreadPoolExecutor(max_workers=8) as pool:
         statuses = list(pool.map(lambda n: guess((first, second)[n % 2], account.email).status_code, range(110)))
@@ -86,9 +84,10 @@ def test_two_web_processes_share_one_count_of_100_failures_an_hour(two_webs):
     assert owner.signed_in()  # a session opened before goes on
 
 
-def test_the_delay_grows_after_the_free_failures_and_unknown_addresses_behave_the_same(web_url, services, store):
+def test_the_delay_grows_after_the_free_failures_and_unknown_addresses_behave_the_same(web_url, services, store,
+                                                                                        web_db):
     prefix = services.extra_env["WSCC_RATELIMIT_KEY_PREFIX"]
-    known = Browser(web_url).register().email
+    known = Browser(web_url).register(web_db).email
     unknown = f"nobody-{uuid.uuid4().hex[:8]}@nowhere.example"
     for email in (known, unknown):
         assert [guess(web_url, email).status_code for _ in range(5)] == [422] * 5  # five free failures
@@ -109,10 +108,10 @@ def test_the_delay_grows_after_the_free_failures_and_unknown_addresses_behave_th
     assert guess(web_url, known, PASSWORD).status_code == 302  # the owner gets in once the wait is over
 
 
-def test_the_owner_is_warned_once_by_email_in_their_language(services, processes, two_webs):
+def test_the_owner_is_warned_once_by_email_in_their_language(services, processes, two_webs, web_runtime, web_db):
     processes.ensure("notifications-worker", "smtp-sink")
     _, (first, second) = two_webs
-    account = Browser(first).register(language="fr")
+    account = Browser(first).register(web_db, language="fr")
     statuses = [guess((first, second)[n % 2], account.email).status_code for n in range(25)]
     assert statuses == [422] * 25
     sink = services.url("SMTP_SINK_HTTP_PORT")
@@ -124,7 +123,7 @@ def test_the_owner_is_warned_once_by_email_in_their_language(services, processes
     warnings = wait_for(lambda: [m for m in messages() if "ouvrir une session" in m["subject"]], timeout=30)
     assert [m["subject"] for m in warnings] == ["Quelqu'un tente d'ouvrir une session dans votre compte"]
     assert "/password/forgot" in warnings[0]["text"] and WRONG not in warnings[0]["text"]
-    with get_runtime().db.reading() as db:
+    with web_runtime.db.reading() as db:
         events = [row.message for row in db.scalars(select(Outbox).where(
             Outbox.event_type == "user.login_attempts_suspected"))]
     mine = [event for event in events if event["data"]["email"] == account.email]
@@ -132,7 +131,8 @@ def test_the_owner_is_warned_once_by_email_in_their_language(services, processes
     assert WRONG not in str(mine[0])
 
 
-def test_reset_requests_and_code_claims_are_limited_in_the_same_shared_store(services, processes, two_webs, store):
+def test_reset_requests_and_code_claims_are_limited_in_the_same_shared_store(services, processes, two_webs, store,
+                                                                            web_db):
     processes.ensure("licenses-api")
     prefix, (first, second) = two_webs
     email = f"someone-{uuid.uuid4().hex[:8]}@mines.example"
@@ -146,7 +146,7 @@ def test_reset_requests_and_code_claims_are_limited_in_the_same_shared_store(ser
         "name": "Emma Employee", "email": employee_email, "phone": "867-555-0142",
         "language": "en", "password": PASSWORD, "confirm": PASSWORD})
     assert response.status_code == 200 and "Check your e-mail" in page_text(response), page_text(response)
-    assert on_first.submit(emailed_link("user.confirmation_requested", employee_email)).status_code == 302
+    assert on_first.submit(web_db.emailed_link("user.confirmation_requested", employee_email)).status_code == 302
     assert on_second.login(employee_email, PASSWORD).status_code == 302
     tries = [(on_first, on_second)[n % 2].submit("/employee/code", {"code": generate_code()},
                                                 form_page="/employee").status_code for n in range(6)]

@@ -6,7 +6,6 @@ import pytest
 import requests
 from werkzeug.serving import make_server
 
-from tests.integration.web.conftest import make_app
 from tests.integration.web.support import Visitor, text_of, wait_for
 
 
@@ -54,7 +53,7 @@ def test_paypal_webhooks_reach_the_orders_service_byte_for_byte_without_csrf(web
     assert wait_for(lambda: delivered_status(sandbox_url, sent.json()["id"]), timeout=10) == expected
 
 
-def test_a_service_that_does_not_answer_gives_a_friendly_503(services, company):
+def test_a_service_that_does_not_answer_gives_a_friendly_503(services, company, make_app):
     visitor = Visitor(make_app(licenses_api_url="http://127.0.0.1:9", api_timeout_seconds=1).test_client())
     visitor.login(company)
     response = visitor.get("/dashboard")
@@ -63,7 +62,7 @@ def test_a_service_that_does_not_answer_gives_a_friendly_503(services, company):
     assert visitor.get("/dashboard/progress.json").get_json() == {"error": "Service temporarily unavailable"}
 
 
-def test_the_web_worker_sweeps_events_the_post_commit_publish_missed(services, processes):
+def test_the_web_worker_sweeps_events_the_post_commit_publish_missed(services, processes, web_runtime):
     """An outbox row left unsent (as after a crash between commit and publish) goes out on the next sweep."""
     import uuid
     from datetime import timedelta
@@ -73,20 +72,19 @@ def test_the_web_worker_sweeps_events_the_post_commit_publish_missed(services, p
     from common.clock import utcnow
     from common.events import new_event
     from services.web.models import Outbox
-    from services.web.runtime import get_runtime
     from services.web.worker import app as worker_app
 
     processes.ensure("web-worker")
     event = new_event("user.password_reset_requested", {
         "user_id": str(uuid.uuid4()), "email": "left.behind@mines.example", "name": "Left Behind", "language": "en",
         "link_id": str(uuid.uuid4()), "expires_in_minutes": 60})
-    with get_runtime().db.sessions() as session, session.begin():
+    with web_runtime.db.sessions() as session, session.begin():
         session.add(Outbox(id=event.id, event_type=event.type, message=event.as_message(),
                            created_at=utcnow() - timedelta(minutes=1), published_at=None, attempts=0))
     worker_app.send_task("web.sweep_outbox")
 
     def published() -> bool:
-        with get_runtime().db.reading() as session:
+        with web_runtime.db.reading() as session:
             return session.scalar(select(Outbox.published_at).where(Outbox.id == event.id)) is not None
 
     assert wait_for(published, timeout=30)

@@ -14,8 +14,7 @@ CERTIFICATION = "supervisor_1_surface"
 
 
 @pytest.fixture(scope="module")
-def reviewer(services):
-    from tests.integration.web.conftest import make_app
+def reviewer(services, make_app):
     return reviewer_made_by_an_administrator(make_app(), name="Rita Reviewer")
 
 

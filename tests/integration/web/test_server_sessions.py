@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from common.clock import utcnow
-from services.web.demo import ensure_admin
+from common.runtime import ServiceRuntime
+from services.web.accounts.demo import ensure_admin
 from services.web.models import User, WebSession
-from services.web.runtime import get_runtime
 from tests.integration.web.http_browser import Browser, page_text
-from tests.integration.web.support import PASSWORD, Account, emailed_link, wait_for
+from tests.integration.web.support import PASSWORD, Account, wait_for
 
 NEW_PASSWORD = "a brand new password"
 
@@ -30,31 +30,31 @@ def browser(web_url) -> Browser:
 
 
 @pytest.fixture
-def company(browser) -> Account:
-    return browser.register()  # signed in
+def company(browser, web_db) -> Account:
+    return browser.register(web_db)  # signed in
 
 
-def user_of(account: Account) -> User:
-    with get_runtime().db.reading() as db:
+def user_of(web_runtime: ServiceRuntime, account: Account) -> User:
+    with web_runtime.db.reading() as db:
         return db.scalar(select(User).where(User.email_normalized == account.email.lower()))
 
 
-def live_sessions(account: Account) -> list[WebSession]:
-    with get_runtime().db.reading() as db:
-        return list(db.scalars(select(WebSession).where(WebSession.user_id == user_of(account).id,
+def live_sessions(web_runtime: ServiceRuntime, account: Account) -> list[WebSession]:
+    with web_runtime.db.reading() as db:
+        return list(db.scalars(select(WebSession).where(WebSession.user_id == user_of(web_runtime, account).id,
                                                         WebSession.ended_at.is_(None))))
 
 
-def move_sessions_back(account: Account, **changes: timedelta) -> None:
+def move_sessions_back(web_runtime: ServiceRuntime, account: Account, **changes: timedelta) -> None:
     """As if ``created_at`` / ``last_seen_at`` of the account's live sessions were that much earlier."""
-    with get_runtime().db.unit_of_work() as db:
-        for row in db.scalars(select(WebSession).where(WebSession.user_id == user_of(account).id,
+    with web_runtime.db.unit_of_work() as db:
+        for row in db.scalars(select(WebSession).where(WebSession.user_id == user_of(web_runtime, account).id,
                                                        WebSession.ended_at.is_(None))):
             for column, delta in changes.items():
                 setattr(row, column, getattr(row, column) - delta)
 
 
-def test_after_logout_the_saved_cookie_opens_nothing(browser, company):
+def test_after_logout_the_saved_cookie_opens_nothing(browser, company, web_runtime):
     saved = browser.cookie
     assert browser.with_cookie(saved).signed_in()  # a copy works while the session lives
     assert browser.logout().headers["Location"] == "/"
@@ -62,25 +62,25 @@ def test_after_logout_the_saved_cookie_opens_nothing(browser, company):
     response = copy.get("/account")
     assert response.status_code == 302 and response.headers["Location"].startswith("/login")
     assert not copy.signed_in()
-    assert live_sessions(company) == []
+    assert live_sessions(web_runtime, company) == []
 
 
-def test_the_cookie_holds_a_random_key_not_the_user(browser, company):
-    [row] = live_sessions(company)
-    assert str(user_of(company).id) not in browser.cookie
+def test_the_cookie_holds_a_random_key_not_the_user(browser, company, web_runtime):
+    [row] = live_sessions(web_runtime, company)
+    assert str(user_of(web_runtime, company).id) not in browser.cookie
     assert len(row.key_hash) == 64  # only the key's SHA-256 is stored
 
 
-def test_signing_in_again_gives_a_new_session_and_ends_the_one_before(browser, company):
+def test_signing_in_again_gives_a_new_session_and_ends_the_one_before(browser, company, web_runtime):
     before = browser.cookie
     again = browser.submit("/login", {"email": company.email, "password": company.password}, form_page="/account")
     assert again.status_code == 302
     assert browser.cookie != before and browser.signed_in()
     assert not browser.with_cookie(before).signed_in()  # no fixation: the earlier key is dead
-    assert len(live_sessions(company)) == 1
+    assert len(live_sessions(web_runtime, company)) == 1
 
 
-def test_a_password_change_ends_the_other_browsers_session(web_url, browser, company):
+def test_a_password_change_ends_the_other_browsers_session(web_url, browser, company, web_runtime):
     phone = Browser(web_url)
     assert phone.login(company.email, company.password).status_code == 302 and phone.signed_in()
     laptop_before = browser.cookie
@@ -91,53 +91,54 @@ def test_a_password_change_ends_the_other_browsers_session(web_url, browser, com
     assert browser.signed_in()  # this browser goes on, with a new key
     assert not browser.with_cookie(laptop_before).signed_in()
     assert not phone.signed_in()
-    assert len(live_sessions(company)) == 1
+    assert len(live_sessions(web_runtime, company)) == 1
 
 
-def test_a_password_reset_ends_every_session(web_url, browser, company):
+def test_a_password_reset_ends_every_session(web_url, browser, company, web_db):
     phone = Browser(web_url)
     phone.login(company.email, company.password)
     stranger = Browser(web_url)
     stranger.submit("/password/forgot", {"email": company.email})
-    link = wait_for(lambda: emailed_link("user.password_reset_requested", company.email))
+    link = wait_for(lambda: web_db.emailed_link("user.password_reset_requested", company.email))
     response = stranger.submit(link, {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
     assert response.status_code == 302 and response.headers["Location"] == "/login"
     assert not browser.signed_in() and not phone.signed_in()
     assert stranger.login(company.email, NEW_PASSWORD).status_code == 302
 
 
-def test_an_idle_session_ends_on_the_server(browser, company):
-    move_sessions_back(company, created_at=timedelta(minutes=29), last_seen_at=timedelta(minutes=29))
+def test_an_idle_session_ends_on_the_server(browser, company, web_runtime):
+    move_sessions_back(web_runtime, company, created_at=timedelta(minutes=29), last_seen_at=timedelta(minutes=29))
     assert browser.signed_in()  # 29 minutes unused: still alive, and this request counts as use
-    move_sessions_back(company, created_at=timedelta(minutes=31), last_seen_at=timedelta(minutes=31))
+    move_sessions_back(web_runtime, company, created_at=timedelta(minutes=31), last_seen_at=timedelta(minutes=31))
     response = browser.get("/account")
     assert response.status_code == 302 and response.headers["Location"].startswith("/login")
     assert "Your session ended after a period of inactivity" in page_text(browser.get("/login"))
-    assert live_sessions(company) == []
+    assert live_sessions(web_runtime, company) == []
 
 
-def test_a_busy_session_still_ends_after_its_absolute_lifetime(browser, company):
-    move_sessions_back(company, created_at=timedelta(hours=11, minutes=59))
+def test_a_busy_session_still_ends_after_its_absolute_lifetime(browser, company, web_runtime):
+    move_sessions_back(web_runtime, company, created_at=timedelta(hours=11, minutes=59))
     assert browser.signed_in()
-    move_sessions_back(company, created_at=timedelta(minutes=2))  # 12 h 1 min old, used a moment ago
+    move_sessions_back(web_runtime, company, created_at=timedelta(minutes=2))  # 12 h 1 min old, used a moment ago
     assert not browser.signed_in()
     assert "a session lasts at most 12 hours" in page_text(browser.get("/login"))
 
 
-def test_last_seen_is_written_at_most_once_a_minute(browser, company):
-    move_sessions_back(company, last_seen_at=timedelta(seconds=30))
-    [before] = live_sessions(company)
+def test_last_seen_is_written_at_most_once_a_minute(browser, company, web_runtime):
+    move_sessions_back(web_runtime, company, last_seen_at=timedelta(seconds=30))
+    [before] = live_sessions(web_runtime, company)
     assert browser.signed_in() and browser.signed_in()
-    [unchanged] = live_sessions(company)
+    [unchanged] = live_sessions(web_runtime, company)
     assert unchanged.last_seen_at == before.last_seen_at
-    move_sessions_back(company, last_seen_at=timedelta(seconds=31))  # now 61 s ago
+    move_sessions_back(web_runtime, company, last_seen_at=timedelta(seconds=31))  # now 61 s ago
     assert browser.signed_in()
-    [touched] = live_sessions(company)
+    [touched] = live_sessions(web_runtime, company)
     assert utcnow() - touched.last_seen_at < timedelta(seconds=10)
 
 
-def test_an_administrator_disables_an_account_its_session_ends_and_it_cannot_log_in(web_url, browser, company):
-    login = ensure_admin(f"admin-{company.email}", "an admin password")
+def test_an_administrator_disables_an_account_its_session_ends_and_it_cannot_log_in(web_url, browser, company,
+                                                                                    web_runtime):
+    login = ensure_admin(web_runtime.db, f"admin-{company.email}", "an admin password")
     admin = Browser(web_url)
     assert admin.login(login.email, login.password).status_code == 302
     found = admin.get(f"/admin/staff/find?find-email={company.email.upper()}")
@@ -160,8 +161,8 @@ def test_an_administrator_disables_an_account_its_session_ends_and_it_cannot_log
     assert Browser(web_url).login(company.email, company.password).status_code == 302
 
 
-def test_an_administrator_cannot_disable_their_own_account(web_url):
-    login = ensure_admin("admin-self@wsc.example", "an admin password")
+def test_an_administrator_cannot_disable_their_own_account(web_url, web_runtime):
+    login = ensure_admin(web_runtime.db, "admin-self@wsc.example", "an admin password")
     admin = Browser(web_url)
     admin.login(login.email, login.password)
     page = admin.get(admin.get(f"/admin/staff/find?find-email={login.email}").headers["Location"])
@@ -173,15 +174,15 @@ def test_an_administrator_cannot_disable_their_own_account(web_url):
 
 
 def test_the_web_worker_forgets_sessions_ended_longer_ago_than_the_record_period(web_url, browser, company,
-                                                                                 processes):
+                                                                                 processes, web_runtime):
     from services.web.worker import app as worker_app
 
     processes.ensure("web-worker")
     ended_browser = Browser(web_url)
     ended_browser.login(company.email, company.password)
     ended_browser.logout()
-    with get_runtime().db.reading() as db:
-        rows = db.scalars(select(WebSession).where(WebSession.user_id == user_of(company).id)).all()
+    with web_runtime.db.reading() as db:
+        rows = db.scalars(select(WebSession).where(WebSession.user_id == user_of(web_runtime, company).id)).all()
     ended = [row.key_hash for row in rows if row.ended_at is not None]
     [live] = [row.key_hash for row in rows if row.ended_at is None]
     assert ended
@@ -189,8 +190,9 @@ def test_the_web_worker_forgets_sessions_ended_longer_ago_than_the_record_period
     worker_app.send_task("web.purge_sessions", kwargs={"now": thirty_days_later.isoformat()})
 
     def remaining() -> set[str]:
-        with get_runtime().db.reading() as db:
-            return set(db.scalars(select(WebSession.key_hash).where(WebSession.user_id == user_of(company).id)))
+        with web_runtime.db.reading() as db:
+            return set(db.scalars(select(WebSession.key_hash)
+                                  .where(WebSession.user_id == user_of(web_runtime, company).id)))
 
     assert wait_for(lambda: remaining() == {live}, timeout=30)
     assert browser.signed_in()

@@ -1,6 +1,5 @@
 """Log in and out, CSRF on every form, a password change ending other sessions, throttling (in-process; the
 server-side session's own tests, over HTTP, are in test_server_sessions.py)."""
-from tests.integration.web.conftest import make_app
 from tests.integration.web.support import PASSWORD, Visitor, text_of
 
 
@@ -72,7 +71,7 @@ def test_a_wrong_current_password_changes_nothing(visitor, company):
     assert visitor.login(company).headers["Location"] == "/dashboard"
 
 
-def test_repeated_failed_logins_for_one_address_are_throttled_whatever_its_case(services, company):
+def test_repeated_failed_logins_for_one_address_are_throttled_whatever_its_case(services, company, make_app):
     visitor = Visitor(make_app(login_failures_before_delay=3, login_delay_base_seconds=30).test_client())
     statuses = [visitor.submit("/login", {"email": company.email.upper(), "password": "wrong password!"}).status_code
                 for _ in range(4)]
@@ -83,7 +82,7 @@ def test_repeated_failed_logins_for_one_address_are_throttled_whatever_its_case(
     assert elsewhere.status_code == 422  # another address is not blocked by this one
 
 
-def test_wrong_current_passwords_count_toward_the_accounts_limit_of_failed_guesses(services):
+def test_wrong_current_passwords_count_toward_the_accounts_limit_of_failed_guesses(services, make_app):
     visitor = Visitor(make_app(login_failures_before_delay=2, login_delay_base_seconds=30).test_client())
     account = visitor.register()
     attempts = [visitor.submit("/account/password", {"current_password": f"guess number {n}",

@@ -13,6 +13,7 @@ from services.notifications.settings import Settings as NotificationsSettings
 from services.orders.settings import Settings as OrdersSettings
 from services.scheduler.settings import Settings as SchedulerSettings
 from services.web.app import create_app
+from services.web.runtime import RUNTIME_KEY
 from services.web.settings import Settings as WebSettings
 
 REAL = {"internal_token_secret": "a-real-internal-token-secret", "broker_url": "amqp://wscc:s3cret@broker:5672//"}
@@ -72,7 +73,10 @@ def test_secrets_do_not_show_in_the_settings_repr():
 
 def headers_of_a_page(settings: WebSettings) -> dict[str, str]:
     app = create_app(settings)
-    response = app.test_client().get("/login")
+    try:
+        response = app.test_client().get("/login")  # no database reached: nobody is signed in
+    finally:
+        app.extensions[RUNTIME_KEY].close()
     assert response.status_code == 200
     return {"hsts": response.headers.get("Strict-Transport-Security", ""),
             "cookie": "; ".join(response.headers.getlist("Set-Cookie"))}

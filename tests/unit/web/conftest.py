@@ -7,6 +7,7 @@ import pytest
 from flask import Flask
 
 from services.web.app import create_app
+from services.web.runtime import RUNTIME_KEY
 from services.web.settings import Settings
 
 
@@ -15,6 +16,7 @@ def app() -> Iterator[Flask]:
     app = create_app(Settings(_env_file=None))
     app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
     yield app
+    app.extensions[RUNTIME_KEY].close()  # the app's own: these tests never reach its database or broker
 
 
 def form_context(app: Flask, data: dict, language: str = "en"):

@@ -1,8 +1,8 @@
 """Small rules with big consequences: where a "next" link may lead, and what a new password must be."""
 import pytest
 
-from services.web.passwords import hash_password, password_problem, verify_password
-from services.web.views.access import safe_next
+from services.web.access import safe_next
+from services.web.accounts.passwords import hash_password, password_problem, verify_password
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)", "\\\\evil",

@@ -1,7 +1,7 @@
 """The BUY LICENSES quantity: a whole number from 5 to 100, anything else refused with a clear message."""
 import pytest
 
-from services.web.forms.orders import BuyForm, quantity_problem
+from services.web.purchase.forms import BuyForm, quantity_problem
 from tests.unit.web.conftest import form_context
 
 TERMS = {"license_price": "50.00", "currency": "CAD", "min_quantity": 5, "max_quantity": 100}

@@ -1,7 +1,7 @@
 """The certification form: blank rows are no requirement, a kept row needs a code and both names, codes are unique,
 and the service's own field errors land on the row they are about."""
-from services.web.forms.admin import CertificationForm
-from services.web.views.admin_certifications import _show_service_errors
+from services.web.admin.certifications_views import _show_service_errors
+from services.web.admin.forms import CertificationForm
 from tests.unit.web.conftest import form_context
 
 

@@ -2,7 +2,7 @@
 import csv
 import io
 
-from services.web.csv_export import BOM, csv_lines
+from services.web.licenses.csv_export import BOM, csv_lines
 
 HEADERS = {"code": "Code", "status": "Statut", "order_number": "Numéro de commande",
            "assigned_to_name": "Assigné à Nom", "assignment_date": "Date d'assignation", "issued_on": "Date d'émission",

@@ -1,7 +1,7 @@
 """A deadline's day on the pages and in the CSV is the day it falls on where WSCC works, as the e-mails say it."""
 import pytest
 
-from services.web.csv_export import COLUMNS, csv_lines
+from services.web.licenses.csv_export import COLUMNS, csv_lines
 from services.web.statuses import iso_day, progress_words
 from tests.unit.web.conftest import form_context
 

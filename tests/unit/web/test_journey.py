@@ -2,7 +2,7 @@
 the next one, the page's main action and the deadline."""
 from datetime import UTC, datetime, timedelta
 
-from services.web.journey import build_journey
+from services.web.employee.journey import build_journey
 
 NOW = datetime(2027, 1, 15, 12, 0, tzinfo=UTC)
 

@@ -1,9 +1,9 @@
 """Every refusal code the services document (docs/internal-api.md) has its own message, in both languages."""
 import pytest
 
-from services.web.views.applications import upload_message
-from services.web.views.employee import claim_message, redeem_message
-from services.web.views.review import decision_refused_message
+from services.web.employee.applications_views import upload_message
+from services.web.employee.views import claim_message, redeem_message
+from services.web.review.views import decision_refused_message
 from tests.unit.web.conftest import form_context
 
 CASES = [

@@ -1,6 +1,6 @@
 """The receipt PDF, built from the orders service's receipt JSON, in either language."""
-from services.web.receipt_pdf import latin1, receipt_pdf
-from services.web.receipts import build_receipt
+from services.web.purchase.receipt_pdf import latin1, receipt_pdf
+from services.web.purchase.receipts import build_receipt
 
 RECEIPT = {
     "order": {"id": "0b0c", "number": "WSCC-1A2B3C4D", "quantity": 25, "unit_price": "50.00", "total": "1250.00",

@@ -1,5 +1,5 @@
 """CREATE A NEW PROFILE: required fields, a valid address, a strong password typed twice."""
-from services.web.forms.accounts import RegistrationForm
+from services.web.accounts.forms import RegistrationForm
 from tests.unit.web.conftest import form_context
 
 GOOD = {"legal_name": "Tundra Gold Mines Ltd.", "representative_name": "Ann Example", "email": "ann@tundra.example",

@@ -1,1 +1,0 @@
-"""Forms, one module per area; every label and message goes through gettext."""

@@ -1,0 +1,1 @@
+"""WSCC reviewers: the queue, an application with its documents, and the decisions."""

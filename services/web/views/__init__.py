@@ -1,1 +1,0 @@
-"""One blueprint per area of the portal."""
