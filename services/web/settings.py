@@ -15,6 +15,7 @@ class Settings(ServiceSettings):
     orders_api_url: str = "http://127.0.0.1:5001"
     licenses_api_url: str = "http://127.0.0.1:5002"
     applications_api_url: str = "http://127.0.0.1:5003"
+    courses_api_url: str = "http://127.0.0.1:5004"
     api_timeout_seconds: float = Field(default=10.0, gt=0)
     # The orders service's wait for each PayPal call: the same setting (WSCC_PAYPAL_TIMEOUT_SECONDS sets both), so
     # the front door's wait on a call that goes to PayPal is derived from it and always the longer one.
