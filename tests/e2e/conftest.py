@@ -16,7 +16,7 @@ from tools.dev.stack import Processes, Stack
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 ALL_BUT_FLOWER = ["web", "web-worker", "orders-api", "orders-worker", "licenses-api", "licenses-worker",
-                  "applications-api", "applications-worker",
+                  "applications-api", "applications-worker", "courses-api", "courses-worker",
                   "notifications-worker", "scheduler", "paypal-sandbox", "smtp-sink"]
 
 

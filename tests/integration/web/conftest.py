@@ -14,7 +14,8 @@ from services.web.runtime import open_runtime
 from services.web.settings import Settings
 from tests.integration.web.support import Account, Visitor, WebDatabase, wait_for
 
-SERVICES = ("orders-api", "licenses-api", "licenses-worker", "applications-api", "applications-worker",
+SERVICES = ("orders-api", "licenses-api", "licenses-worker", "applications-api", "applications-worker", "courses-api",
+            "courses-worker",
             "paypal-sandbox")
 
 
