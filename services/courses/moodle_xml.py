@@ -29,7 +29,7 @@ _SPAN = re.compile(r"""<span\b(?=[^>]*\bclass\s*=\s*["']multilang["'])(?=[^>]*\b
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _CATEGORY_PREFIX = re.compile(r"^\$(course|system|module|cat\d*)\$/(top/)?")
-_PATH_STEP = re.compile(r"/(?![^<]*>)")
+_PATH_STEP = re.compile(r"(?<![/<])/(?!/)")  # "</" and "//" never separate steps
 _KEY = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -102,9 +102,10 @@ def parse_bank(data: bytes) -> list[ImportedQuestion]:
 
 
 def _topic(category_path: str) -> dict[str, str]:
-    """The last step of a category path such as ``$course$/top/Safety/<spans>`` (a slash inside a tag is not one)."""
+    """The last step of a category path such as ``$course$/top/Safety/<spans>``; Moodle writes a slash inside a
+    category's name as ``//`` (so ``</span>`` reads ``<//span>``)."""
     last = _PATH_STEP.split(_CATEGORY_PREFIX.sub("", category_path.strip()))[-1]
-    return bilingual(last)
+    return bilingual(last.replace("//", "/"))
 
 
 def _question_problems(element: Element, kind: str, topic: dict[str, str]) -> list[str]:
@@ -193,7 +194,7 @@ def export_bank(questions: list[ImportedQuestion]) -> bytes:
         if question.topic != topic:
             topic = question.topic
             category = SubElement(SubElement(root, "question", type="category"), "category")
-            SubElement(category, "text").text = "$course$/top/" + multilang(topic)
+            SubElement(category, "text").text = "$course$/top/" + multilang(topic).replace("/", "//")
         element = SubElement(root, "question", type="multichoice")
         SubElement(SubElement(element, "name"), "text").text = question.text.get("en", question.key)[:200]
         _html_text(element, "questiontext", question.text)

@@ -110,3 +110,13 @@ def test_export_escapes_text_that_looks_like_markup():
                                          ImportedOption({"en": "2", "fr": "2"}, False)])
     [back] = parse_bank(export_bank([question]))
     assert back.text == {"en": "<script>", "fr": "a < b"}
+
+
+def test_a_category_path_read_as_moodle_writes_it_with_slashes_in_names_doubled():
+    category = ('<question type="category"><category><text><![CDATA[$course$/top/Old/<span lang="en" '
+                'class="multilang">Lock-out//tag-out<//span><span lang="fr" class="multilang">Cadenassage<//span>]]>'
+                '</text></category></question>')
+    [question] = parse_bank(bank(GOOD_SINGLE, category=category))
+    assert question.topic == {"en": "Lock-out/tag-out", "fr": "Cadenassage"}
+    assert parse_bank(export_bank([question]))[0].topic == question.topic
+    assert b"Lock-out//tag-out" in export_bank([question])
