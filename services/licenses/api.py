@@ -52,9 +52,10 @@ def track(license_id: uuid.UUID):
 def export():
     """Every code of the company as JSON lines, streamed; the front door turns it into the user's CSV."""
     company, now = acting_company_id(), utcnow()
+    db = current_runtime().db  # taken now: the lines are written after the view returns, outside the app context
 
     def lines() -> Iterator[str]:
-        with current_runtime().db.reading() as session:
+        with db.reading() as session:
             for item in queries.company_licenses(session, company, now):
                 yield json.dumps(item) + "\n"
 

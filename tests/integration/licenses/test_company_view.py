@@ -1,12 +1,14 @@
 """The company's MANAGE LICENSES table: each code with its employee's progress, in one query per page."""
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import event, update
 
 from services.licenses import queries
+from services.licenses.codes import display
 from services.licenses.models import License
 from tests.integration.licenses.support import (application_change, approval, issued_codes, registered,
                                                 wait_for)
@@ -66,3 +68,11 @@ def test_a_page_of_codes_costs_the_same_few_queries_however_many_are_linked(comp
         event.remove(engine, "before_cursor_execute", listener)
     assert len(page["items"]) == 100 and sum(1 for item in page["items"] if item["employee"]) == 60
     assert len(statements) == 2  # the count and the page, the projection joined
+
+
+def test_the_export_streams_every_code_of_the_company_as_json_lines(company_id, company, db):
+    codes = issued_codes(db, company_id, 3)
+    issued_codes(db, uuid.uuid4(), 2)  # another company's
+    answer = company.call("GET", "/internal/licenses/export")
+    assert (answer.status_code, answer.headers["Content-Type"]) == (200, "application/x-ndjson")
+    assert sorted(json.loads(line)["code"] for line in answer.text.splitlines()) == sorted(display(c.code) for c in codes)
