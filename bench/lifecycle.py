@@ -21,6 +21,7 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
 import requests
@@ -60,18 +61,24 @@ def timed_calls(threads: int, calls: list[Callable[[requests.Session], requests.
 
 
 def http_part(stack: Stack, processes: Processes, claims: int, threads: int) -> dict:
-    from services.licenses.issuing import issue_licenses
-    from services.licenses.runtime import get_runtime
-    from tests.integration.licenses.support import paid_order
+    from services.licenses.runtime import open_runtime
 
     processes.ensure("licenses-api", timeout=90)
+    with closing(open_runtime()) as runtime:  # from the stack's environment, set by main()
+        return timed_claims_and_redemptions(stack, runtime.db, claims, threads)
+
+
+def timed_claims_and_redemptions(stack: Stack, database: Database, claims: int, threads: int) -> dict:
+    from services.licenses.issuing import issue_licenses
+    from tests.integration.licenses.support import paid_order
+
     secret = stack.env().get("WSCC_INTERNAL_TOKEN_SECRET", "dev-only-internal-secret")
     base = stack.url("LICENSES_PORT")
     company = uuid.uuid4()
-    with get_runtime().db.unit_of_work() as session:
+    with database.unit_of_work() as session:
         for _ in range(0, claims, 100):
             issue_licenses(session, paid_order(company, 100), cause="bench")
-    with get_runtime().db.reading() as session:
+    with database.reading() as session:
         codes = session.scalars(text("SELECT code FROM licenses WHERE company_id = :c LIMIT :n"),
                                 {"c": company, "n": claims}).all()
     employees = [uuid.uuid4() for _ in codes]
@@ -88,7 +95,7 @@ def http_part(stack: Stack, processes: Processes, claims: int, threads: int) -> 
 
     healthz = timed_calls(threads, [lambda s: s.get(f"{base}/healthz", timeout=30)] * len(codes))
     claimed = timed_calls(threads, [claim(code, employee) for code, employee in zip(codes, employees, strict=True)])
-    with get_runtime().db.unit_of_work() as session:  # set-up, not measured: every claimed code approved
+    with database.unit_of_work() as session:  # set-up, not measured: every claimed code approved
         session.execute(text("UPDATE licenses SET status = 'eligible', redeem_by = :deadline, approved_at = now(), "
                              "application_id = gen_random_uuid() WHERE company_id = :c AND status = 'claimed'"),
                         {"c": company, "deadline": datetime.now(UTC) + timedelta(days=90)})
@@ -185,8 +192,6 @@ def main() -> None:
                   "sweeps": sweeps_part(stack, arguments.licenses)}
     finally:
         processes.stop_all()
-        from services.licenses.runtime import get_runtime
-        get_runtime().close()
         stack.destroy()
     print(json.dumps(result, indent=2))
     (ROOT / "bench" / "results").mkdir(exist_ok=True)

@@ -4,6 +4,9 @@ Messages are kept: late acks, a task whose worker dies is requeued, one message 
 confirms. Each service's tasks are named ``<service>.<name>`` and routed to its queue ``<service>.tasks``. A
 worker with event handlers also consumes ``<service>.events`` (plain JSON events from the topic exchange) and
 starts one handler task per event and handler.
+
+A worker's app owns its runtime: ``app.runtime()`` is the runtime of the worker process that runs the task, built
+there on first use from the ``open_runtime`` the worker module gave (common/runtime.py: ``ProcessRuntime``).
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from common.handlers import EventHandlers, PermanentEventError
 from common.inbox import claim_event
 from common.logs import configure_logging, current_correlation_id, set_correlation_id
 from common.messaging import declare_topology, events_queue
-from common.runtime import ServiceRuntime
+from common.runtime import ProcessRuntime, ServiceRuntime
 from common.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -63,8 +66,9 @@ def route_by_service(name: str, args: Any, kwargs: Any, options: Any, task: Any 
 
 
 def create_celery(service: str, settings: ServiceSettings,
-                  runtime: Callable[[], ServiceRuntime] | None = None,
+                  open_runtime: Callable[[], ServiceRuntime] | None = None,
                   handlers: EventHandlers | None = None) -> Celery:
+    """A service's Celery app. Without ``open_runtime`` it only sends tasks (a scheduler, an API process)."""
     app = Celery(service, set_as_current=False)
     app.conf.update(
         broker_url=settings.broker_url,
@@ -85,12 +89,20 @@ def create_celery(service: str, settings: ServiceSettings,
         enable_utc=True,
     )
     _connect_signals(service, settings)
-    if runtime is not None:
-        _register_outbox_sweep(app, service, runtime)
-    if runtime is not None and handlers is not None:
-        _register_handlers(app, service, runtime, handlers)
+    if open_runtime is not None:
+        app.runtime = _process_runtime(open_runtime)
+        _register_outbox_sweep(app, service, app.runtime)
+    if open_runtime is not None and handlers is not None:
+        _register_handlers(app, service, app.runtime, handlers)
         app.steps["consumer"].add(_events_consumer_step(app, service, settings, handlers))
     return app
+
+
+def _process_runtime(open_runtime: Callable[[], ServiceRuntime]) -> ProcessRuntime:
+    runtime = ProcessRuntime(open_runtime)
+    # Weakly held (the default): the signal keeps no app alive, and each app's own runtime is forgotten.
+    signals.worker_process_init.connect(runtime.forget_inherited)
+    return runtime
 
 
 def _connect_signals(service: str, settings: ServiceSettings) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Blueprint, Flask, g, jsonify, request
+from flask import Blueprint, Flask, current_app, g, jsonify, request
 from sqlalchemy import text
 from werkzeug.exceptions import HTTPException
 
@@ -19,6 +19,7 @@ from common.tokens import Actor, InvalidToken, read_token
 
 log = logging.getLogger(__name__)
 CORRELATION_HEADER = "X-Correlation-ID"
+RUNTIME_EXTENSION = "wscc_runtime"
 
 
 # The one place a domain refusal becomes an HTTP status.
@@ -39,6 +40,11 @@ class ApiError(Exception):
         self.status, self.code, self.fields = status, code, fields or {}
 
 
+def current_runtime() -> ServiceRuntime:
+    """The runtime of the app handling this request: each app is given its own (``create_service_api``)."""
+    return current_app.extensions[RUNTIME_EXTENSION]
+
+
 def actor() -> Actor:
     return g.actor
 
@@ -51,7 +57,7 @@ def requires_actor(*roles: str) -> Callable:
             header = request.headers.get("Authorization", "")
             if not header.startswith("Bearer "):
                 raise ApiError(401, "missing_token")
-            runtime: ServiceRuntime = g.runtime
+            runtime = current_runtime()
             try:
                 g.actor = read_token(runtime.settings.internal_token_secret.get_secret_value(),
                                      header.removeprefix("Bearer "), runtime.settings.internal_token_max_age)
@@ -100,15 +106,17 @@ def _ping_broker(runtime: ServiceRuntime) -> None:
         connection.ensure_connection(max_retries=1)
 
 
-def create_service_api(service: str, runtime: Callable[[], ServiceRuntime], blueprints: list[Blueprint]) -> Flask:
-    """The Flask app of a service's internal API: logging, correlation ids, JSON errors, health, its routes."""
+def create_service_api(service: str, runtime: ServiceRuntime, blueprints: list[Blueprint]) -> Flask:
+    """The Flask app of a service's internal API: logging, correlation ids, JSON errors, health, its routes.
+
+    The app keeps ``runtime`` for its views (``current_runtime()``): whoever builds the app decides its parts.
+    """
     app = Flask(service)
-    settings = runtime().settings
-    configure_logging(service, settings, process=f"{service}-api")
+    app.extensions[RUNTIME_EXTENSION] = runtime
+    configure_logging(service, runtime.settings, process=f"{service}-api")
 
     @app.before_request
     def bind_request() -> None:
-        g.runtime = runtime()
         set_correlation_id(request.headers.get(CORRELATION_HEADER) or new_correlation_id())
         # Query strings reach database lookups: refused here once for every route (JSON bodies where they are read).
         for name, value in request.args.items(multi=True):
@@ -135,7 +143,7 @@ def create_service_api(service: str, runtime: Callable[[], ServiceRuntime], blue
     def http_error(error: HTTPException) -> Any:
         return jsonify(error={"code": (error.name or "error").lower().replace(" ", "_"), "fields": {}}), error.code
 
-    app.register_blueprint(health_blueprint(runtime))
+    app.register_blueprint(health_blueprint(current_runtime))
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     return app

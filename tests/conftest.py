@@ -8,9 +8,15 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 
 import pytest
 
+from common.runtime import ServiceRuntime
+from services.licenses.runtime import open_runtime as open_licenses_runtime
+from services.notifications.runtime import open_runtime as open_notifications_runtime
+from services.orders.runtime import OrdersRuntime
+from services.orders.runtime import open_runtime as open_orders_runtime
 from tools.dev.stack import Processes, Stack
 
 
@@ -26,9 +32,7 @@ def stack(request: pytest.FixtureRequest) -> Iterator[Stack]:
     test_stack.prepare()
     saved = dict(os.environ)
     os.environ.update(test_stack.env())
-    _forget_cached_runtimes()
     yield test_stack
-    _forget_cached_runtimes(close=True)
     os.environ.clear()
     os.environ.update(saved)
     test_stack.destroy()
@@ -42,15 +46,21 @@ def processes(stack: Stack) -> Iterator[Processes]:
     group.stop_all()
 
 
-def _forget_cached_runtimes(close: bool = False) -> None:
-    """Each service builds its settings and runtime on first use; tests must build them from their own env."""
-    from importlib import import_module
-    for service in ("web", "orders", "licenses", "applications", "courses", "notifications"):
-        for module_name, function in (("runtime", "get_runtime"), ("settings", "get_settings")):
-            try:
-                cached = getattr(import_module(f"services.{service}.{module_name}"), function)
-            except (ImportError, AttributeError):
-                continue
-            if close and module_name == "runtime" and cached.cache_info().currsize:
-                cached().close()
-            cached.cache_clear()
+# This test process's own runtimes, built from the run's environment (the ``stack`` fixture set it) and closed
+# before its databases are dropped. The applications runtime is its package's (tests/integration/applications).
+@pytest.fixture(scope="session")
+def orders_runtime(stack: Stack) -> Iterator[OrdersRuntime]:
+    with closing(open_orders_runtime()) as runtime:
+        yield runtime
+
+
+@pytest.fixture(scope="session")
+def licenses_runtime(stack: Stack) -> Iterator[ServiceRuntime]:
+    with closing(open_licenses_runtime()) as runtime:
+        yield runtime
+
+
+@pytest.fixture(scope="session")
+def notifications_runtime(stack: Stack) -> Iterator[ServiceRuntime]:
+    with closing(open_notifications_runtime()) as runtime:
+        yield runtime

@@ -7,13 +7,12 @@ from flask import Blueprint, request, send_file
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from common.api_input import STAFF_ROLES, acting_as_staff, acting_user_id, json_body
-from common.http import requires_actor
+from common.http import current_runtime, requires_actor
 from common.refusals import Invalid
 from services.applications import applying, documents
 from services.applications.employees import employee_json
 from services.applications.representations import application_json
 from services.applications.reviewing import staff_application
-from services.applications.runtime import get_runtime
 
 applications_api = Blueprint("applications_api", __name__, url_prefix="/internal/applications")
 # Room for the multipart envelope and the requirement_code field around a file of the maximum size.
@@ -23,7 +22,7 @@ MULTIPART_OVERHEAD = 64 * 1024
 @applications_api.get("/mine")
 @requires_actor("employee")
 def mine():
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         return {"items": [application_json(item)
                           for item in applying.employee_applications(session, acting_user_id())]}
 
@@ -32,7 +31,7 @@ def mine():
 @requires_actor("employee")
 def open_application():
     payload = json_body(empty_allowed=True)
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         application = applying.open_application(session, acting_user_id(), payload.get("certification_code"))
         return application_json(application), 201
 
@@ -40,7 +39,7 @@ def open_application():
 @applications_api.get("/<uuid:application_id>")
 @requires_actor("employee", *STAFF_ROLES)
 def show(application_id: uuid.UUID):
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         if acting_as_staff():
             application = staff_application(session, application_id)
             return application_json(application, for_staff=True) | {
@@ -51,7 +50,7 @@ def show(application_id: uuid.UUID):
 @applications_api.post("/<uuid:application_id>/documents")
 @requires_actor("employee")
 def upload(application_id: uuid.UUID):
-    runtime = get_runtime()
+    runtime = current_runtime()
     # Werkzeug stops reading a body larger than this before parsing it; the exact limit is checked while streaming.
     request.max_content_length = runtime.settings.max_document_bytes + MULTIPART_OVERHEAD
     try:
@@ -68,21 +67,21 @@ def upload(application_id: uuid.UUID):
 @applications_api.delete("/<uuid:application_id>/documents/<uuid:document_id>")
 @requires_actor("employee")
 def delete(application_id: uuid.UUID, document_id: uuid.UUID):
-    documents.delete_document(get_runtime(), acting_user_id(), application_id, document_id)
+    documents.delete_document(current_runtime(), acting_user_id(), application_id, document_id)
     return "", 204
 
 
 @applications_api.post("/<uuid:application_id>/submit")
 @requires_actor("employee")
 def submit(application_id: uuid.UUID):
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         return application_json(applying.submit_application(session, acting_user_id(), application_id))
 
 
 @applications_api.get("/<uuid:application_id>/documents/<uuid:document_id>/content")
 @requires_actor("employee", *STAFF_ROLES)
 def content(application_id: uuid.UUID, document_id: uuid.UUID):
-    runtime = get_runtime()
+    runtime = current_runtime()
     with runtime.db.reading() as session:
         application = (staff_application(session, application_id) if acting_as_staff()
                        else applying.own_application(session, acting_user_id(), application_id))

@@ -4,11 +4,10 @@ from __future__ import annotations
 from flask import Blueprint
 
 from common.api_input import acting_user_id, json_body
-from common.http import actor, requires_actor
+from common.http import actor, current_runtime, requires_actor
 from services.applications import catalog
 from services.applications.course_access import employee_course_access
 from services.applications.intro_course import course_view, record_view
-from services.applications.runtime import get_runtime
 
 course_api = Blueprint("applications_course_api", __name__, url_prefix="/internal")
 
@@ -16,14 +15,14 @@ course_api = Blueprint("applications_course_api", __name__, url_prefix="/interna
 @course_api.get("/intro-course")
 @requires_actor("employee")
 def intro_course():
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         return course_view(session, acting_user_id(), actor().language)
 
 
 @course_api.post("/intro-course/modules/<key>/viewed")
 @requires_actor("employee")
 def intro_module_viewed(key: str):
-    employee_id, db = acting_user_id(), get_runtime().db
+    employee_id, db = acting_user_id(), current_runtime().db
     with db.unit_of_work() as session:
         record_view(session, employee_id, key)
     with db.reading() as session:
@@ -33,20 +32,20 @@ def intro_module_viewed(key: str):
 @course_api.get("/certifications")
 @requires_actor()
 def certifications():
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         return {"items": [catalog.certification_json(item) for item in catalog.all_certifications(session)]}
 
 
 @course_api.put("/admin/certifications/<code>")
 @requires_actor("admin")
 def replace_certification(code: str):
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         return catalog.certification_json(catalog.replace_certification(session, code, json_body(empty_allowed=True)))
 
 
 @course_api.get("/course-access/mine")
 @requires_actor("employee")
 def my_course_access():
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         return {"items": employee_course_access(session, acting_user_id())}
 

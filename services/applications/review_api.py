@@ -6,13 +6,12 @@ import uuid
 from flask import Blueprint, request
 
 from common.api_input import STAFF_ROLES, json_body
-from common.http import actor, requires_actor
+from common.http import actor, current_runtime, requires_actor
 from common.refusals import Invalid, NotFound
 from services.applications.catalog import find_certification
 from services.applications.employees import employee_json, employees_json
 from services.applications.representations import application_json
 from services.applications.reviewing import decide, review_queue, reviewer_from
-from services.applications.runtime import get_runtime
 from services.applications.transitions import Act
 
 review_api = Blueprint("applications_review_api", __name__, url_prefix="/internal/review")
@@ -23,7 +22,7 @@ ACTS = {"start": Act.START_REVIEW, "approve": Act.APPROVE, "refuse": Act.REFUSE,
 @review_api.get("/queue")
 @requires_actor(*STAFF_ROLES)
 def queue():
-    runtime = get_runtime()
+    runtime = current_runtime()
     certification_code = request.args.get("certification") or None
     with runtime.db.reading() as session:
         if certification_code and find_certification(session, certification_code) is None:
@@ -39,7 +38,7 @@ def queue():
 def act_on(application_id: uuid.UUID, action: str):
     if action not in ACTS:
         raise NotFound("not_found")
-    runtime, payload = get_runtime(), json_body(empty_allowed=True)
+    runtime, payload = current_runtime(), json_body(empty_allowed=True)
     with runtime.db.unit_of_work() as session:
         application = decide(session, runtime.settings, application_id, ACTS[action],
                              reviewer_from(actor().user_id, payload), payload)

@@ -1,4 +1,3 @@
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
@@ -22,8 +21,3 @@ class Settings(ServiceSettings):
     document_retention_days: int = Field(default=730, ge=1)
     document_purge_batch_size: int = Field(default=100, ge=1)
     review_queue_limit: int = Field(default=500, ge=1)
-
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

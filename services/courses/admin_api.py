@@ -12,8 +12,7 @@ from common.refusals import Invalid, NotFound
 from services.courses import editions, moodle_xml
 from services.courses.models import Edition, EditionStatus
 from services.courses.rules import validated_rules
-from services.courses.runtime import get_runtime
-from common.http import requires_actor
+from common.http import current_runtime, requires_actor
 
 admin_api = Blueprint("courses_admin_api", __name__, url_prefix="/internal/admin/courses")
 
@@ -42,7 +41,7 @@ def _draft(session, code: str) -> Edition:
 @admin_api.get("")
 @requires_actor("admin")
 def courses():
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         rows = session.scalars(select(Edition).order_by(Edition.certification_code, Edition.number)).all()
         by_code: dict[str, dict] = {}
         for edition in rows:
@@ -55,7 +54,7 @@ def courses():
 @admin_api.get("/<code>")
 @requires_actor("admin")
 def course(code: str):
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         published = editions.published_edition(session, code)
         draft = session.scalars(select(Edition).where(Edition.certification_code == code,
                                                       Edition.status == EditionStatus.DRAFT)).first()
@@ -66,7 +65,7 @@ def course(code: str):
 @admin_api.post("/<code>/draft")
 @requires_actor("admin")
 def start_draft(code: str):
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         return edition_json(editions.draft_of(session, code, utcnow()), with_content=True), 201
 
 
@@ -74,7 +73,7 @@ def start_draft(code: str):
 @requires_actor("admin")
 def set_rules(code: str):
     payload = json_body()
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         draft = _draft(session, code)
         editions.set_rules(draft, validated_rules(payload, len(draft.questions)))
         return edition_json(draft)
@@ -86,7 +85,7 @@ def set_course(code: str):
     modules = json_body().get("modules")
     if not isinstance(modules, list) or not all(isinstance(module, dict) for module in modules):
         raise Invalid("invalid_course", {"modules": "not_a_list"})
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         draft = _draft(session, code)
         editions.set_lessons(session, draft, modules)
         return edition_json(draft, with_content=True)
@@ -97,11 +96,11 @@ def set_course(code: str):
 def import_bank(code: str):
     """The draft's whole question bank from a Moodle XML file (the request body); a file with any bad question
     is refused whole, with each question's problems."""
-    limit = get_runtime().settings.max_bank_file_bytes
+    limit = current_runtime().settings.max_bank_file_bytes
     if (request.content_length or 0) > limit:
         raise Invalid("file_too_big", {"file": "too_big", "max_bytes": limit})
     questions = moodle_xml.parse_bank(request.get_data(cache=False)[:limit + 1])
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         draft = _draft(session, code)
         if len(questions) < draft.questions_per_attempt:
             raise Invalid("bank_too_small", {"questions": len(questions),
@@ -113,7 +112,7 @@ def import_bank(code: str):
 @admin_api.get("/<code>/editions/<int:number>/bank.xml")
 @requires_actor("admin")
 def export_bank(code: str, number: int):
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         edition = session.scalars(select(Edition).where(Edition.certification_code == code,
                                                         Edition.number == number)).first()
         if edition is None:
@@ -126,7 +125,7 @@ def export_bank(code: str, number: int):
 @requires_actor("admin")
 def preview_lesson(code: str, key: str):
     """The lesson as an employee will read it, in both languages."""
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         draft = _draft(session, code)
         lesson = next((lesson for module in draft.modules for lesson in module.lessons if lesson.key == key), None)
         if lesson is None:
@@ -138,13 +137,13 @@ def preview_lesson(code: str, key: str):
 @admin_api.post("/<code>/draft/publish")
 @requires_actor("admin")
 def publish(code: str):
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         return edition_json(editions.publish(session, _draft(session, code), acting_user_id(), utcnow()))
 
 
 @admin_api.post("/<code>/draft/discard")
 @requires_actor("admin")
 def discard(code: str):
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         session.delete(_draft(session, code))
     return {"discarded": True}

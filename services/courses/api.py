@@ -9,27 +9,26 @@ from sqlalchemy import select
 
 from common.api_input import acting_company_id, acting_user_id, json_body
 from common.clock import utcnow
-from common.http import actor, requires_actor
+from common.http import actor, current_runtime, requires_actor
 from common.refusals import Invalid, NotFound, Unreadable
 from services.courses import attempts, certificates, credentials, learning
 from services.courses.enrolling import employee_enrolment
 from services.courses.models import Certificate, Enrolment
 from services.courses.representations import certificate_json, employee_enrolment_json, progress_json
-from services.courses.runtime import get_runtime
 
 api = Blueprint("courses_api", __name__, url_prefix="/internal")
 MAX_LICENSES_PER_QUERY = 1000
 
 
 def _timing() -> attempts.Timing:
-    return attempts.Timing(get_runtime().settings.exam_grace_seconds)
+    return attempts.Timing(current_runtime().settings.exam_grace_seconds)
 
 
 @api.get("/enrolments/mine")
 @requires_actor("employee")
 def my_enrolments():
     now = utcnow()
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         rows = session.scalars(select(Enrolment).where(Enrolment.employee_id == acting_user_id())
                                .order_by(Enrolment.opened_at.desc())).all()
         return {"items": [employee_enrolment_json(session, enrolment, now) for enrolment in rows]}
@@ -38,7 +37,7 @@ def my_enrolments():
 @api.get("/enrolments/<uuid:enrolment_id>")
 @requires_actor("employee")
 def my_enrolment(enrolment_id: uuid.UUID):
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         enrolment = employee_enrolment(session, enrolment_id, acting_user_id())
         return employee_enrolment_json(session, enrolment, utcnow()) | {
             "course": learning.course_outline(session, enrolment, actor().language)}
@@ -47,7 +46,7 @@ def my_enrolment(enrolment_id: uuid.UUID):
 @api.get("/enrolments/<uuid:enrolment_id>/lessons/<key>")
 @requires_actor("employee")
 def lesson(enrolment_id: uuid.UUID, key: str):
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         enrolment = employee_enrolment(session, enrolment_id, acting_user_id())
         learning.require_access(enrolment, utcnow())
         return learning.lesson_page(session, enrolment, key, actor().language)
@@ -56,7 +55,7 @@ def lesson(enrolment_id: uuid.UUID, key: str):
 @api.post("/enrolments/<uuid:enrolment_id>/lessons/<key>/done")
 @requires_actor("employee")
 def lesson_done(enrolment_id: uuid.UUID, key: str):
-    db, employee_id = get_runtime().db, acting_user_id()
+    db, employee_id = current_runtime().db, acting_user_id()
     with db.unit_of_work() as session:
         learning.complete_lesson(session, enrolment_id, employee_id, key, utcnow())
     with db.reading() as session:
@@ -68,7 +67,7 @@ def lesson_done(enrolment_id: uuid.UUID, key: str):
 @requires_actor("employee")
 def start_attempt(enrolment_id: uuid.UUID):
     now, employee_id = utcnow(), acting_user_id()
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         attempt = attempts.start_attempt(session, enrolment_id, employee_id, now)
         return attempts.attempt_page(attempt, actor().language, now), 201
 
@@ -77,7 +76,7 @@ def start_attempt(enrolment_id: uuid.UUID):
 @requires_actor("employee")
 def attempt(attempt_id: uuid.UUID):
     now = utcnow()
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         found = attempts.candidate_attempt(session, attempt_id, acting_user_id())
         if found.submitted_at is not None:
             return {"submitted": True, "result": attempts.result_page(found, actor().language)}
@@ -92,7 +91,7 @@ def save_answer(attempt_id: uuid.UUID, question_id: int):
                                                for item in chosen):
         raise Invalid("not_an_option", {"chosen": "not_a_list_of_options"})
     now = utcnow()
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         item = attempts.save_answer(session, attempt_id, acting_user_id(), question_id, chosen, now, _timing())
         found = attempts.candidate_attempt(session, attempt_id, acting_user_id())
         return {"question_id": item.question_id, "chosen": item.chosen or [], "saved_at": now.isoformat(),
@@ -103,7 +102,7 @@ def save_answer(attempt_id: uuid.UUID, question_id: int):
 @api.post("/attempts/<uuid:attempt_id>/submit")
 @requires_actor("employee")
 def submit(attempt_id: uuid.UUID):
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         graded = attempts.submit(session, attempt_id, acting_user_id(), utcnow())
         return attempts.result_page(graded, actor().language)
 
@@ -112,7 +111,7 @@ def submit(attempt_id: uuid.UUID):
 @requires_actor("employee")
 def my_certificates():
     now = utcnow()
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         rows = session.execute(select(Certificate, Enrolment).join(Enrolment)
                                .where(Certificate.employee_id == acting_user_id())
                                .order_by(Certificate.issued_at.desc())).all()
@@ -133,7 +132,7 @@ def company_progress():
     statement = select(Enrolment).where(Enrolment.company_id == acting_company_id())
     if wanted:
         statement = statement.where(Enrolment.license_id.in_(wanted))
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         rows = session.scalars(statement.order_by(Enrolment.opened_at).limit(MAX_LICENSES_PER_QUERY)).all()
         return {"items": [progress_json(session, enrolment, now) for enrolment in rows]}
 
@@ -142,7 +141,7 @@ def company_progress():
 @requires_actor()
 def verification(number: str):
     """A certificate's public status by its number: anyone may ask (the front door asks for them)."""
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         return certificates.verification(session, number, utcnow())
 
 
@@ -150,8 +149,8 @@ def verification(number: str):
 @requires_actor("employee")
 def my_credential(number: str):
     """The holder's certificate as a signed Open Badges 3.0 credential (VC-JWT), to keep in a wallet."""
-    settings = get_runtime().settings
-    with get_runtime().db.reading() as session:
+    settings = current_runtime().settings
+    with current_runtime().db.reading() as session:
         token = credentials.signed_credential(session, number, acting_user_id(), settings.public_url,
                                               settings.issuer_name, actor().language,
                                               settings.badge_signing_secret.get_secret_value())
@@ -163,7 +162,7 @@ def my_credential(number: str):
 @api.get("/credentials/issuer")
 @requires_actor()
 def issuer():
-    settings = get_runtime().settings
+    settings = current_runtime().settings
     return credentials.issuer_profile(settings.public_url, settings.issuer_name,
                                       settings.badge_signing_secret.get_secret_value())
 
@@ -174,7 +173,7 @@ def status_list(purpose: str):
     """The signed revocation or suspension list every issued credential points to."""
     if purpose not in credentials.PURPOSES:
         raise NotFound("not_found")
-    settings = get_runtime().settings
-    with get_runtime().db.reading() as session:
+    settings = current_runtime().settings
+    with current_runtime().db.reading() as session:
         return {"jwt": credentials.status_list(session, purpose, settings.public_url, settings.issuer_name,
                                                settings.badge_signing_secret.get_secret_value(), utcnow())}

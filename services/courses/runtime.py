@@ -1,11 +1,9 @@
-from functools import lru_cache
-
 from common.runtime import ServiceRuntime
 from services.courses.models import Inbox, Outbox
-from services.courses.settings import Settings, get_settings
+from services.courses.settings import Settings
 
 
-@lru_cache
-def get_runtime() -> ServiceRuntime[Settings]:
-    settings = get_settings()
+def open_runtime(settings: Settings | None = None) -> ServiceRuntime[Settings]:
+    """A new runtime, from ``settings`` or the environment's; its caller closes it."""
+    settings = settings or Settings()
     return ServiceRuntime("courses", settings, settings.database_url, Outbox, Inbox)

@@ -1,5 +1,3 @@
-from functools import lru_cache
-
 from pydantic import Field, SecretStr, field_validator
 
 from common.settings import CredentialUrl, ServiceSettings, sqlite_default
@@ -28,7 +26,3 @@ class Settings(ServiceSettings):
     def _without_trailing_slash(cls, value: str) -> str:
         return value.rstrip("/")
 
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

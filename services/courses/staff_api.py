@@ -9,11 +9,10 @@ from sqlalchemy import select
 
 from common.api_input import acting_user_id, json_body
 from common.clock import utcnow
-from common.http import requires_actor
+from common.http import current_runtime, requires_actor
 from services.courses import certificates, grants, signoffs
 from services.courses.models import Certificate, Enrolment
 from services.courses.representations import certificate_json, staff_enrolment_json
-from services.courses.runtime import get_runtime
 
 staff_api = Blueprint("courses_staff_api", __name__, url_prefix="/internal/staff")
 STAFF = ("reviewer", "admin")
@@ -23,7 +22,7 @@ STAFF = ("reviewer", "admin")
 @requires_actor(*STAFF)
 def candidate(employee_id: uuid.UUID):
     now = utcnow()
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         rows = session.scalars(select(Enrolment).where(Enrolment.employee_id == employee_id)
                                .order_by(Enrolment.opened_at.desc())).all()
         return {"items": [staff_enrolment_json(session, enrolment, now) for enrolment in rows]}
@@ -33,7 +32,7 @@ def candidate(employee_id: uuid.UUID):
 @requires_actor("admin")
 def extra_attempt(enrolment_id: uuid.UUID):
     now = utcnow()
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         enrolment = grants.grant_attempt(session, enrolment_id, json_body().get("reason"), acting_user_id(), now)
         return staff_enrolment_json(session, enrolment, now)
 
@@ -42,7 +41,7 @@ def extra_attempt(enrolment_id: uuid.UUID):
 @requires_actor("admin")
 def accommodation(enrolment_id: uuid.UUID):
     payload, now = json_body(), utcnow()
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         enrolment = grants.set_accommodation(session, enrolment_id, payload.get("multiplier"), payload.get("reason"),
                                              acting_user_id(), now)
         return staff_enrolment_json(session, enrolment, now)
@@ -51,7 +50,7 @@ def accommodation(enrolment_id: uuid.UUID):
 @staff_api.get("/signoffs")
 @requires_actor(*STAFF)
 def signoff_queue():
-    runtime = get_runtime()
+    runtime = current_runtime()
     with runtime.db.reading() as session:
         return {"items": signoffs.waiting(session, runtime.settings.signoff_queue_limit)}
 
@@ -60,7 +59,7 @@ def signoff_queue():
 @requires_actor(*STAFF)
 def sign_off(enrolment_id: uuid.UUID):
     now = utcnow()
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         enrolment = signoffs.sign_off(session, enrolment_id, acting_user_id(), json_body(empty_allowed=True)
                                       .get("note"), now)
         return staff_enrolment_json(session, enrolment, now)
@@ -70,7 +69,7 @@ def sign_off(enrolment_id: uuid.UUID):
 @requires_actor("admin")
 def change_certificate_status(number: str):
     payload, now = json_body(), utcnow()
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         certificate = certificates.change_status(session, number, str(payload.get("action") or ""),
                                                  str(payload.get("reason") or ""), acting_user_id(), now)
         return certificate_json(certificate, now)
@@ -81,7 +80,7 @@ def change_certificate_status(number: str):
 def certificate_register():
     """Every certificate, newest first (the front door writes it as CSV in the reader's language)."""
     now = utcnow()
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         rows = session.execute(select(Certificate, Enrolment).join(Enrolment)
                                .order_by(Certificate.issued_at.desc())).all()
         return {"items": [certificate_json(certificate, now) | {

@@ -5,13 +5,12 @@ from flask import Blueprint
 
 from common.api_input import acting_user_id, json_body
 from common.clock import utcnow
-from common.http import actor, requires_actor
+from common.http import actor, current_runtime, requires_actor
 from services.licenses.claiming import claim_license
 from services.licenses.history import Cause
 from services.licenses.models import CourseProgress, Employee
 from services.licenses.redeeming import current_license, redeem_license
 from services.licenses.representations import employee_license_json, my_progress_json
-from services.licenses.runtime import get_runtime
 
 employee_api = Blueprint("licenses_employee_api", __name__, url_prefix="/internal/licenses")
 ADDRESS_MAX = 64
@@ -28,7 +27,7 @@ def _client_address(raw: object) -> str | None:
 @requires_actor("employee")
 def claim():
     payload = json_body()
-    runtime = get_runtime()
+    runtime = current_runtime()
     now = utcnow()
     license_ = claim_license(runtime.db, runtime.settings, actor(), payload.get("code"),
                              _client_address(payload.get("client_address")), now)
@@ -38,7 +37,7 @@ def claim():
 @employee_api.get("/mine")
 @requires_actor("employee")
 def mine():
-    with get_runtime().db.reading() as session:
+    with current_runtime().db.reading() as session:
         license_ = current_license(session, acting_user_id())
         return {"license": employee_license_json(license_, utcnow()) if license_ else None,
                 **my_progress_json(session.get(Employee, acting_user_id()), license_,
@@ -49,5 +48,5 @@ def mine():
 @requires_actor("employee")
 def redeem():
     now = utcnow()
-    with get_runtime().db.unit_of_work() as session:
+    with current_runtime().db.unit_of_work() as session:
         return employee_license_json(redeem_license(session, acting_user_id(), Cause.user(actor()), now), now)

@@ -1,5 +1,3 @@
-from functools import lru_cache
-
 from pydantic import Field
 
 from common.settings import CredentialUrl, ServiceSettings, sqlite_default
@@ -21,8 +19,3 @@ class Settings(ServiceSettings):
     license_reminder_days: list[int] = Field(default=[30, 7, 1], min_length=1)
     # Licenses changed per transaction by the reminder and expiry sweeps.
     license_sweep_batch_size: int = Field(default=1000, ge=1)
-
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

@@ -1,9 +1,13 @@
 """The licenses worker: ``celery -A services.licenses.worker worker``."""
+from functools import partial
+
 from common.celery_app import create_celery
 from services.licenses.handlers import handlers
-from services.licenses.runtime import get_runtime
-from services.licenses.settings import get_settings
+from services.licenses.runtime import open_runtime
+from services.licenses.settings import Settings
 from services.licenses.tasks import register_tasks
 
-app = create_celery("licenses", get_settings(), get_runtime, handlers)
-register_tasks(app, get_runtime)
+# Only settings at import; each worker process builds its runtime on its first task (app.runtime()).
+settings = Settings()
+app = create_celery("licenses", settings, partial(open_runtime, settings), handlers)
+register_tasks(app)

@@ -14,7 +14,6 @@ from common.events.schemas import (AccountLinkRequested, AccountMail, EmailChang
                                    PasswordChanged)
 from common.links import link_url
 from services.notifications.queueing import Recipient, queue_email
-from services.notifications.recipients import portal_url
 from services.notifications.settings import Settings
 
 LOGIN_PAGE = "/login"
@@ -36,8 +35,7 @@ def queue_link(session: Session, template: str, request: AccountLinkRequested, p
 def queue_registration_attempted(session: Session, mail: AccountMail, event_id: uuid.UUID) -> bool:
     return queue_email(session, key=f"registration_attempted:{event_id}", template="registration_attempted",
                        recipient=_owner(mail), event_id=event_id,
-                       context={"login_url": portal_url(LOGIN_PAGE),
-                                "forgot_password_url": portal_url(FORGOT_PASSWORD_PAGE)})
+                       context={"login_url": LOGIN_PAGE, "forgot_password_url": FORGOT_PASSWORD_PAGE})
 
 
 def queue_email_changed(session: Session, change: EmailChanged, event_id: uuid.UUID) -> bool:
@@ -50,7 +48,7 @@ def queue_email_changed(session: Session, change: EmailChanged, event_id: uuid.U
 def queue_password_changed(session: Session, change: PasswordChanged, event_id: uuid.UUID) -> bool:
     return queue_email(session, key=f"password_changed:{event_id}", template="password_changed",
                        recipient=_owner(change), event_id=event_id,
-                       context={"how": change.how, "forgot_password_url": portal_url(FORGOT_PASSWORD_PAGE)})
+                       context={"how": change.how, "forgot_password_url": FORGOT_PASSWORD_PAGE})
 
 
 
@@ -59,7 +57,7 @@ def queue_login_warning(session: Session, warning: LoginAttemptsSuspected, event
     return queue_email(session, key=f"login_attempts_suspected:{event_id}", template="login_attempts_suspected",
                        recipient=_owner(warning), event_id=event_id,
                        context={"failed_attempts": warning.failed_attempts, "window_minutes": warning.window_minutes,
-                                "at": warning.at.isoformat(), "reset_url": portal_url(FORGOT_PASSWORD_PAGE)})
+                                "at": warning.at.isoformat(), "reset_url": FORGOT_PASSWORD_PAGE})
 
 
 def with_links(context: dict[str, Any], settings: Settings) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """The company's account and order e-mails. One small function per e-mail: it picks the recipient, the key that
 makes it unique, and the template's context (employee_emails.py and employer_emails.py do the same for the rest).
 
-The context is stored with the notification as plain JSON (amounts as strings, times as ISO text): rendering
-happens later, in the recipient's language, and the row keeps exactly what was said.
+The context is stored with the notification as plain JSON (amounts as strings, times as ISO text, portal pages as
+paths): rendering happens later, in the recipient's language, and the row keeps exactly what was said.
 """
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 from common.events.schemas import LicensesIssued, OrderPaid
 from services.notifications.models import CompanyContact
 from services.notifications.queueing import queue_email
-from services.notifications.recipients import LICENSES_PAGE, portal_url, representative
+from services.notifications.recipients import LICENSES_PAGE, representative
 
 
 def queue_profile_created(session: Session, contact: CompanyContact, event_id: uuid.UUID) -> bool:
     return queue_email(session, key=f"profile_created:{contact.company_id}", template="profile_created",
                        recipient=representative(contact), event_id=event_id,
-                       context={"legal_name": contact.legal_name, "portal_url": portal_url("/")})
+                       context={"legal_name": contact.legal_name, "portal_url": "/"})
 
 
 def queue_payment_receipt(session: Session, contact: CompanyContact, order: OrderPaid, event_id: uuid.UUID) -> bool:
@@ -33,7 +33,7 @@ def queue_payment_receipt(session: Session, contact: CompanyContact, order: Orde
                            "currency": order.currency,
                            "paypal_capture_id": order.paypal_capture_id,
                            "paid_at": order.paid_at.isoformat(),
-                           "receipt_url": portal_url(f"/orders/{order.order_id}/receipt"),
+                           "receipt_url": f"/orders/{order.order_id}/receipt",
                        })
 
 
@@ -43,5 +43,5 @@ def queue_codes_ready(session: Session, contact: CompanyContact, issued: License
                        recipient=representative(contact), event_id=event_id, context={
                            "order_number": issued.order_number,
                            "quantity": issued.quantity,
-                           "licenses_url": portal_url(LICENSES_PAGE),
+                           "licenses_url": LICENSES_PAGE,
                        })

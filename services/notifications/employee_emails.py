@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 from common.events.schemas import ApplicationApproved, ApplicationChange, ApplicationRefused, LicenseChange
 from services.notifications.models import EmployeeContact
 from services.notifications.queueing import queue_email
-from services.notifications.recipients import EMPLOYEE_PAGE, employee, instant_key, portal_url
+from services.notifications.recipients import EMPLOYEE_PAGE, employee, instant_key
 
 
 def _queue(session: Session, contact: EmployeeContact, key: str, template: str, event_id: uuid.UUID,
            **context) -> bool:
     return queue_email(session, key=f"{key}:{contact.employee_id}", template=template, recipient=employee(contact),
-                       event_id=event_id, context=context | {"portal_url": portal_url(EMPLOYEE_PAGE)})
+                       event_id=event_id, context=context | {"portal_url": EMPLOYEE_PAGE})
 
 
 def queue_account_created(session: Session, contact: EmployeeContact, event_id: uuid.UUID) -> bool:

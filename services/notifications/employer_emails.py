@@ -11,14 +11,14 @@ from sqlalchemy.orm import Session
 from common.events.schemas import Certification, LicenseChange
 from services.notifications.models import CompanyContact, EmployeeContact, Refusal
 from services.notifications.queueing import queue_email
-from services.notifications.recipients import LICENSES_PAGE, instant_key, portal_url, representative
+from services.notifications.recipients import LICENSES_PAGE, instant_key, representative
 
 
 def _queue(session: Session, company: CompanyContact, employee: EmployeeContact, key: str, template: str,
            event_id: uuid.UUID, **context) -> bool:
     return queue_email(session, key=f"{key}:{company.company_id}", template=template,
                        recipient=representative(company), event_id=event_id,
-                       context=context | {"employee_name": employee.name, "licenses_url": portal_url(LICENSES_PAGE)})
+                       context=context | {"employee_name": employee.name, "licenses_url": LICENSES_PAGE})
 
 
 def _certification(certification: Certification | dict | None) -> dict | None:

@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from services.notifications.models import CompanyContact, EmployeeContact
 from services.notifications.queueing import Recipient
-from services.notifications.settings import get_settings
 
 EMPLOYEE_PAGE = "/employee"  # the employee's account: application, license, course
 LICENSES_PAGE = "/licenses"  # the company's MANAGE LICENSES page: codes and each linked employee's progress
 
 
-def portal_url(path: str) -> str:
-    return get_settings().public_url + path
+def with_portal_addresses(context: dict[str, Any], public_url: str) -> dict[str, Any]:
+    """The context as the template needs it: a portal page is stored as its path (a ``*_url`` starting with "/")
+    and given the portal's address when the e-mail is written, as links are (``with_links``). An address stored
+    whole by an older release stays as it is."""
+    return {key: public_url + value if _is_page(key, value) else value for key, value in context.items()}
+
+
+def _is_page(key: str, value: Any) -> bool:
+    return key.endswith("_url") and isinstance(value, str) and value.startswith("/")
 
 
 def representative(contact: CompanyContact) -> Recipient:

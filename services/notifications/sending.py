@@ -24,6 +24,7 @@ from common.text_input import single_line
 from services.notifications.account_emails import with_links
 from services.notifications.models import Notification, NotificationStatus
 from services.notifications.queueing import start_sending
+from services.notifications.recipients import with_portal_addresses
 from services.notifications.rendering import render_email
 from services.notifications.settings import Settings
 from services.notifications.smtp import DeliveryFailure, build_message, deliver
@@ -56,7 +57,8 @@ def send_notification(runtime: ServiceRuntime[Settings], notification_id: uuid.U
 def _attempt(notification: Notification, settings: Settings) -> SendOutcome:
     notification.attempts += 1
     try:
-        email = render_email(notification.template, notification.language, with_links(notification.context, settings),
+        context = with_links(with_portal_addresses(notification.context, settings.public_url), settings)
+        email = render_email(notification.template, notification.language, context,
                              recipient_name=notification.recipient_name, contact_email=settings.contact_email,
                              display_timezone=settings.display_timezone)
         # Only one line goes into the header, whatever an older profile left in the name: the e-mail still goes.

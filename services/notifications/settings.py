@@ -1,4 +1,3 @@
-from functools import lru_cache
 from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
@@ -38,8 +37,3 @@ class Settings(ServiceSettings):
     @classmethod
     def _without_trailing_slash(cls, value: str) -> str:
         return value.rstrip("/")
-
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

@@ -1,5 +1,4 @@
 from decimal import Decimal
-from functools import lru_cache
 
 from pydantic import Field, SecretStr
 
@@ -30,8 +29,3 @@ class Settings(ServiceSettings):
 
     def cert_hosts(self) -> tuple[str, ...]:
         return tuple(host.strip().lower() for host in self.paypal_cert_hosts.split(",") if host.strip())
-
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

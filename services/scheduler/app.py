@@ -5,7 +5,7 @@ Run exactly one: ``celery -A services.scheduler.app beat``. Flower uses this app
 from importlib import import_module
 
 from common.celery_app import create_celery
-from services.scheduler.settings import get_settings
+from services.scheduler.settings import Settings
 
 SERVICES_WITH_SCHEDULES = ("web", "orders", "licenses", "applications", "courses", "notifications")
 
@@ -17,5 +17,5 @@ def collect_schedule() -> dict:
     return schedule
 
 
-app = create_celery("scheduler", get_settings())
+app = create_celery("scheduler", Settings())
 app.conf.beat_schedule = collect_schedule()

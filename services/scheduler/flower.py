@@ -11,7 +11,7 @@ import sys
 from tornado.web import RequestHandler
 
 from common.logs import configure_logging
-from services.scheduler.settings import get_settings
+from services.scheduler.settings import Settings
 
 
 def hide_server_header() -> None:
@@ -29,7 +29,7 @@ def hide_server_header() -> None:
 
 
 def main(arguments: list[str]) -> None:
-    settings = get_settings()
+    settings = Settings()
     configure_logging("flower", settings, process="flower")  # before Flower's own, which then keeps ours
     os.environ["FLOWER_BASIC_AUTH"] = f"{settings.flower_user}:{settings.flower_password.get_secret_value()}"
     hide_server_header()

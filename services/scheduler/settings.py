@@ -1,6 +1,4 @@
 """The scheduler's settings: beat and Flower load the same app, so both check Flower's login in production."""
-from functools import lru_cache
-
 from pydantic import SecretStr
 
 from common.settings import ServiceSettings
@@ -11,8 +9,3 @@ class Settings(ServiceSettings):
     # command line, where `ps` would show it. No commas: Flower reads the variable as a comma-separated list.
     flower_user: str = "operator"
     flower_password: SecretStr = SecretStr("operator-password")
-
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

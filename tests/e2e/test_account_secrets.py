@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from common.runtime import ServiceRuntime
 from services.notifications.models import Notification
-from services.notifications.runtime import get_runtime as notifications_runtime
 from services.web.models import Outbox
 from tests.e2e.test_operations import flower_hears_from, flower_tasks
 from tests.waiting import wait_for
@@ -46,7 +45,8 @@ def emailed_link(mailbox, address: str, kind: str) -> str:
     return urlsplit(wait_for(found, timeout=60, interval=0.25)[-1]).path
 
 
-def test_reset_and_confirmation_tokens_are_nowhere_but_in_the_emails(system, processes, mailbox, web_runtime):
+def test_reset_and_confirmation_tokens_are_nowhere_but_in_the_emails(system, processes, mailbox, web_runtime,
+                                                                    notifications_runtime):
     processes.ensure("flower")
     assert wait_for(lambda: flower_hears_from("notifications@", system), timeout=30)
     email = f"secrets-{uuid.uuid4().hex[:8]}@mines.example"
@@ -77,7 +77,7 @@ def test_reset_and_confirmation_tokens_are_nowhere_but_in_the_emails(system, pro
     flower = json.dumps(flower_tasks(system))
     logs = {path.name: path.read_text(errors="replace") for path in processes.log_dir.glob("*.log")}
     assert {"web.log", "notifications-worker.log", "flower.log"} <= set(logs)
-    with notifications_runtime().db.reading() as session:
+    with notifications_runtime.db.reading() as session:
         send_log = [str(n.context) for n in session.scalars(select(Notification)
                                                             .where(Notification.recipient_email == email))]
     for token in tokens:

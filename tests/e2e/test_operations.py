@@ -6,6 +6,7 @@ import uuid
 import requests
 
 from bench.purchase import Company, pay
+from common.db import Database
 from tests.waiting import wait_for
 
 
@@ -21,13 +22,12 @@ def flower_tasks(stack) -> dict:
     return response.json()
 
 
-def paid_event_id(order_id: str) -> str:
+def paid_event_id(db: Database, order_id: str) -> str:
     """Flower shows a handler's event by type and id only: the id of the order's order.paid event."""
     from sqlalchemy import select
 
     from services.orders.models import Outbox
-    from services.orders.runtime import get_runtime
-    with get_runtime().db.reading() as session:
+    with db.reading() as session:
         messages = session.scalars(select(Outbox.message).where(Outbox.event_type == "order.paid")).all()
     return next(message["id"] for message in messages if message["data"].get("order_id") == order_id)
 
@@ -44,12 +44,12 @@ def test_flower_asks_for_a_password(system, processes):
     assert requests.get(f"{system.url('FLOWER_PORT')}/api/workers", timeout=10).status_code == 401
 
 
-def test_every_event_handler_run_shows_in_flower_with_its_worker_and_outcome(system, processes):
+def test_every_event_handler_run_shows_in_flower_with_its_worker_and_outcome(system, processes, orders_runtime):
     processes.ensure("flower")
     assert wait_for(lambda: flower_hears_from("licenses@", system), timeout=30)
     order_id, _ = pay(Company(system), quantity=5)
     expected = {"licenses.issue_licenses_for_paid_order": "licenses@"}
-    event_id = paid_event_id(order_id)
+    event_id = paid_event_id(orders_runtime.db, order_id)
 
     def finished_runs() -> list[dict]:
         runs = [task for task in flower_tasks(system).values()

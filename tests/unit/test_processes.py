@@ -55,3 +55,10 @@ def test_compose_runs_one_mail_catcher_and_shows_operators_tools_only_on_loopbac
 def test_no_password_is_on_a_command_line():
     # `ps` shows every command line to every user of the host.
     assert not [name for name, command in procfile().items() if "password" in command.lower() or "auth" in command]
+
+
+def test_each_api_worker_process_builds_its_own_runtime():
+    # With --preload, gunicorn would build the app (its engine, its broker connection) once and fork it to every
+    # worker; without it each worker calls create_app() and opens its own (docs/decisions/0022).
+    gunicorn = {name: command for name, command in procfile().items() if command.startswith("gunicorn")}
+    assert len(gunicorn) == 5 and not [name for name, command in gunicorn.items() if "--preload" in command]

@@ -5,24 +5,18 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import closing
 
 import pytest
 
+from common.db import Database
 from common.events import Event, new_event
 from common.messaging import EventPublisher
+from common.runtime import ServiceRuntime
+from services.applications.runtime import open_runtime
 from tests.integration.applications.support import ApplicationsApi, PublishedEvents
 
 PROCESSES = ("applications-api", "applications-worker")
-
-
-def _forget_cached_runtime(close: bool = False) -> None:
-    """Settings and runtime are built on first use: build them again from this run's environment."""
-    from services.applications.runtime import get_runtime
-    from services.applications.settings import get_settings
-    if close and get_runtime.cache_info().currsize:
-        get_runtime().close()
-    get_runtime.cache_clear()
-    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="package")
@@ -30,19 +24,29 @@ def applications_system(stack, processes) -> Iterator[dict]:
     documents_dir = str(stack.data_dir / "documents")
     stack.extra_env["WSCC_DOCUMENTS_DIR"] = documents_dir
     os.environ["WSCC_DOCUMENTS_DIR"] = documents_dir
-    _forget_cached_runtime()
     for name in PROCESSES:  # started earlier by another suite, without our settings: start afresh
         if name in processes.running:
             processes.stop(name)
     events = PublishedEvents(stack.env()["WSCC_BROKER_URL"])  # bound before anything is published
     processes.ensure(*PROCESSES)
-    from services.applications.settings import get_settings
-    yield {"url": stack.url("APPLICATIONS_PORT"), "secret": get_settings().internal_token_secret.get_secret_value(),
-           "events": events, "documents_dir": documents_dir}
+    with closing(open_runtime()) as runtime:  # from this run's environment, documents folder included
+        secret = runtime.settings.internal_token_secret.get_secret_value()
+        yield {"url": stack.url("APPLICATIONS_PORT"), "secret": secret, "events": events,
+               "documents_dir": documents_dir, "runtime": runtime}
     events.close()
-    _forget_cached_runtime(close=True)
     stack.extra_env.pop("WSCC_DOCUMENTS_DIR", None)
     os.environ.pop("WSCC_DOCUMENTS_DIR", None)
+
+
+@pytest.fixture
+def runtime(applications_system) -> ServiceRuntime:
+    """The applications runtime of this test process, as the service's own code uses it."""
+    return applications_system["runtime"]
+
+
+@pytest.fixture
+def db(runtime) -> Database:
+    return runtime.db
 
 
 @pytest.fixture

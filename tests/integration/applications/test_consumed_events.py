@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from common.db import Database
 from common.events import new_event
 from common.events.schemas import EmployeeProfile, LicenseChange
 from services.applications.models import CourseAccess
-from services.applications.runtime import get_runtime
 from tests.handler_runs import all_runs_finished
 from tests.integration.applications.support import wait_for
 
@@ -40,8 +40,8 @@ def test_employee_registered_gives_reviewers_the_name_and_email_and_an_older_upd
     assert "employee" not in employee.show(application["id"]).json()
 
 
-def course_access_rows(employee_id: uuid.UUID) -> int:
-    with get_runtime().db.reading() as session:
+def course_access_rows(db: Database, employee_id: uuid.UUID) -> int:
+    with db.reading() as session:
         return session.scalar(select(func.count()).select_from(CourseAccess)
                               .where(CourseAccess.employee_id == employee_id))
 
@@ -49,7 +49,7 @@ def course_access_rows(employee_id: uuid.UUID) -> int:
 OPENING_TASK = "applications.open_course_for_redeemed_license"
 
 
-def test_license_redeemed_delivered_twice_opens_the_course_once(employee, reviewer, publish, processes):
+def test_license_redeemed_delivered_twice_opens_the_course_once(employee, reviewer, publish, processes, db):
     application = employee.submitted_application("supervisor_2_exploration")
     reviewer.decide(application["id"], "approve")
     redeemed = new_event("license.redeemed", LicenseChange(
@@ -65,13 +65,13 @@ def test_license_redeemed_delivered_twice_opens_the_course_once(employee, review
                                               {str(redeemed.id), str(another.id)}, at_least=3))
     assert [item["certification"]["code"] for item in access] == ["supervisor_2_exploration"]
     assert employee.call("GET", "/internal/course-access/mine").json()["items"] == access
-    assert course_access_rows(employee.user_id) == 1
+    assert course_access_rows(db, employee.user_id) == 1
 
 
-def test_a_redemption_without_any_approval_opens_nothing_and_fails_visibly(employee, publish, processes):
+def test_a_redemption_without_any_approval_opens_nothing_and_fails_visibly(employee, publish, processes, db):
     publish("license.redeemed", LicenseChange(license_id=uuid.uuid4(), company_id=uuid.uuid4(),
                                               employee_id=employee.user_id, at=datetime.now(UTC)))
 
     failure = f"no approved certification for employee {employee.user_id}"
     assert wait_for(lambda: failure in processes.log("applications-worker"))
-    assert course_access_rows(employee.user_id) == 0
+    assert course_access_rows(db, employee.user_id) == 0

@@ -5,12 +5,12 @@ import threading
 
 from sqlalchemy import func, select
 
+from common.db import Database
 from services.applications.models import Outbox
-from services.applications.runtime import get_runtime
 
 
-def completion_rows(employee_id: str) -> int:
-    with get_runtime().db.reading() as session:
+def completion_rows(db: Database, employee_id: str) -> int:
+    with db.reading() as session:
         return session.scalar(select(func.count()).select_from(Outbox).where(
             Outbox.event_type == "intro_course.completed",
             Outbox.message["data"]["employee_id"].as_string() == employee_id))
@@ -31,7 +31,7 @@ def test_the_course_is_shown_in_the_employees_language_with_the_certifications_f
     assert french["modules"][0]["title"] != english["modules"][0]["title"]
 
 
-def test_opening_every_module_completes_the_course_once_even_when_the_last_is_opened_again(employee, events):
+def test_opening_every_module_completes_the_course_once_even_when_the_last_is_opened_again(employee, events, db):
     modules = employee.call("GET", "/internal/intro-course").json()["modules"]
     for module in modules[:-1]:
         answer = employee.call("POST", f"/internal/intro-course/modules/{module['key']}/viewed")
@@ -45,10 +45,10 @@ def test_opening_every_module_completes_the_course_once_even_when_the_last_is_op
     published = events.about("employee_id", str(employee.user_id))
     assert [event["type"] for event in published] == ["intro_course.completed"]
     assert published[0]["data"]["completed_at"].startswith(completed["completed_at"][:19])
-    assert completion_rows(str(employee.user_id)) == 1
+    assert completion_rows(db, str(employee.user_id)) == 1
 
 
-def test_every_module_opened_at_once_twice_over_completes_the_course_once(employee, events):
+def test_every_module_opened_at_once_twice_over_completes_the_course_once(employee, events, db):
     keys = [module["key"] for module in employee.call("GET", "/internal/intro-course").json()["modules"]] * 2
     start = threading.Barrier(len(keys))
     answers = []
@@ -66,7 +66,7 @@ def test_every_module_opened_at_once_twice_over_completes_the_course_once(employ
     assert answers == [200] * len(keys)
     assert employee.call("GET", "/internal/intro-course").json()["completed_at"] is not None
     assert len(events.about("employee_id", str(employee.user_id), settle_seconds=1)) == 1
-    assert completion_rows(str(employee.user_id)) == 1
+    assert completion_rows(db, str(employee.user_id)) == 1
 
 
 def test_an_unknown_module_is_not_found_and_only_employees_take_the_course(employee):

@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from services.applications.retention import purge_expired_documents
-from services.applications.runtime import get_runtime
 from services.applications.tasks import PURGE_TASK
 from tests.integration.applications.support import wait_for
 
@@ -18,7 +17,7 @@ def purge_on_the_worker(now: datetime) -> None:
 
 
 def test_documents_of_applications_decided_before_the_retention_period_are_purged_once(
-        employee, reviewer, applications_system):
+        employee, reviewer, applications_system, runtime):
     decided = employee.submitted_application()
     reviewer.decide(decided["id"], "refuse", {"reason": "Missing qualifications."})
     still_open = employee.acting_as("employee").submitted_application()
@@ -27,7 +26,7 @@ def test_documents_of_applications_decided_before_the_retention_period_are_purge
     open_files = [root / still_open["id"] / document["id"] for document in still_open["documents"]]
     assert all(path.is_file() for path in decided_files + open_files)
 
-    assert purge_expired_documents(get_runtime(), datetime.now(UTC) + timedelta(days=729)) == 0  # not yet due
+    assert purge_expired_documents(runtime, datetime.now(UTC) + timedelta(days=729)) == 0  # not yet due
     assert all(path.is_file() for path in decided_files)
     purge_on_the_worker(datetime.now(UTC) + timedelta(days=731))
 
@@ -40,7 +39,7 @@ def test_documents_of_applications_decided_before_the_retention_period_are_purge
     gone = employee.call("GET", f"/internal/applications/{decided['id']}/documents/"
                                 f"{decided['documents'][0]['id']}/content")
     assert gone.status_code == 410 and gone.json()["error"]["code"] == "document_purged"
-    assert purge_expired_documents(get_runtime(), datetime.now(UTC) + timedelta(days=731)) == 0
+    assert purge_expired_documents(runtime, datetime.now(UTC) + timedelta(days=731)) == 0
 
 
 def test_an_upload_left_behind_by_a_killed_process_is_cleared_and_one_in_progress_is_not(applications_system):

@@ -6,7 +6,6 @@ import threading
 from sqlalchemy import func, select
 
 from services.applications.models import Decision, Outbox
-from services.applications.runtime import get_runtime
 from tests.integration.applications.support import PDF_BYTES
 
 
@@ -58,7 +57,7 @@ def test_a_decision_on_a_draft_or_a_decided_application_is_an_invalid_transition
     assert error_of(reviewer.decide(draft["id"], "reconsider")) == (404, "not_found")
 
 
-def test_ten_reviewers_deciding_at_once_make_one_decision_and_one_event(employee, reviewer, events):
+def test_ten_reviewers_deciding_at_once_make_one_decision_and_one_event(employee, reviewer, events, db):
     application = employee.submitted_application()
     start, answers = threading.Barrier(10), []
 
@@ -82,7 +81,7 @@ def test_ten_reviewers_deciding_at_once_make_one_decision_and_one_event(employee
     decisions = [event for event in events.about("application_id", application["id"], expected=2, settle_seconds=1)
                  if event["type"] in ("application.approved", "application.refused")]
     assert len(decisions) == 1
-    with get_runtime().db.reading() as session:
+    with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Decision)
                               .where(Decision.application_id == application["id"])) == 1
         assert session.scalar(select(func.count()).select_from(Outbox).where(

@@ -22,11 +22,12 @@ RULES = Rules(questions_per_attempt=4, pass_mark_percent=75, time_limit_minutes=
 def courses_system(stack, processes) -> Iterator[dict]:
     events = CourseEvents(stack.env()["WSCC_BROKER_URL"])  # bound before anything is published
     processes.ensure(*PROCESSES)
-    from services.courses.runtime import get_runtime
-    runtime = get_runtime()
+    from services.courses.runtime import open_runtime
+    runtime = open_runtime()
     yield {"url": stack.url("COURSES_PORT"), "secret": runtime.settings.internal_token_secret.get_secret_value(),
            "db": runtime.db, "events": events}
     events.close()
+    runtime.close()
 
 
 @pytest.fixture
@@ -58,10 +59,10 @@ def courses_task(stack, processes) -> Iterator[Callable[..., int]]:
     import re
 
     from common.celery_app import create_celery
-    from services.courses.settings import get_settings
+    from services.courses.settings import Settings
     from tests.waiting import wait_for
 
-    sender = create_celery("courses", get_settings())
+    sender = create_celery("courses", Settings())
 
     def run(name: str, **kwargs) -> int:
         task = sender.send_task(name, kwargs=kwargs)

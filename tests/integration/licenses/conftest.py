@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from common.db import Database
 from common.tokens import Actor
-from services.licenses.settings import get_settings
+from services.licenses.settings import Settings
 from tests.integration.licenses.support import Events, LicensesApi
 
 
@@ -16,10 +17,21 @@ def _on_the_runs_own_stack(stack) -> None:
     """Every test here reads and writes the run's own PostgreSQL database, never the local default."""
 
 
+@pytest.fixture
+def db(licenses_runtime) -> Database:
+    """The licenses database, read and changed as the service's own code does."""
+    return licenses_runtime.db
+
+
+@pytest.fixture
+def settings(licenses_runtime) -> Settings:
+    return licenses_runtime.settings
+
+
 @pytest.fixture(scope="package")
-def licenses_service(stack, processes) -> LicensesApi:
+def licenses_service(stack, processes, licenses_runtime) -> LicensesApi:
     processes.ensure("licenses-api", "licenses-worker")
-    return LicensesApi(stack.url("LICENSES_PORT"), get_settings().internal_token_secret.get_secret_value(),
+    return LicensesApi(stack.url("LICENSES_PORT"), licenses_runtime.settings.internal_token_secret.get_secret_value(),
                        Actor(user_id=str(uuid.uuid4()), role="system"))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import requests
 from sqlalchemy import func, select, update
 
+from common.db import Database
 from common.events import Event, new_event
 from common.events.schemas import (ApplicationApproved, ApplicationChange, ApplicationRefused, Certification,
                                    EmployeeProfile, OrderPaid)
@@ -17,7 +18,6 @@ from common.messaging import EventPublisher
 from common.tokens import Actor, issue_token
 from services.licenses.issuing import issue_licenses
 from services.licenses.models import Inbox, License, LicenseHistory, LicenseStatus, Outbox
-from services.licenses.runtime import get_runtime
 from tests.waiting import wait_for  # noqa: F401 - the tests of this folder import it from here
 
 CERTIFICATION = Certification(code="shift_boss_underground", name_en="Shift Boss – Underground",
@@ -55,40 +55,40 @@ def paid_order(company_id: uuid.UUID, quantity: int) -> OrderPaid:
                      paypal_capture_id="3C679366HH908993F", paid_at=datetime.now(UTC))
 
 
-def issued_codes(company_id: uuid.UUID, quantity: int = 5) -> list[License]:
+def issued_codes(db: Database, company_id: uuid.UUID, quantity: int = 5) -> list[License]:
     """A paid order's codes, issued by the service's own issuing function."""
     order = paid_order(company_id, quantity)
-    with get_runtime().db.unit_of_work() as session:
+    with db.unit_of_work() as session:
         issue_licenses(session, order, cause="test")
-    with get_runtime().db.reading() as session:
+    with db.reading() as session:
         return list(session.scalars(select(License).where(License.order_id == order.order_id)
                                     .order_by(License.ordinal)))
 
 
-def make_eligible_directly(license_id: uuid.UUID, employee_id: uuid.UUID, redeem_by: datetime) -> None:
+def make_eligible_directly(db: Database, license_id: uuid.UUID, employee_id: uuid.UUID, redeem_by: datetime) -> None:
     """Test set-up only: put a license in the eligible state without the journey that leads there."""
-    with get_runtime().db.unit_of_work() as session:
+    with db.unit_of_work() as session:
         session.execute(update(License).where(License.id == license_id).values(
             status=LicenseStatus.ELIGIBLE, employee_id=employee_id, claimed_at=redeem_by - timedelta(days=95),
             application_id=uuid.uuid4(), certification=CERTIFICATION.model_dump(),
             approved_at=redeem_by - timedelta(days=90), redeem_by=redeem_by))
 
 
-def license_row(license_id: uuid.UUID | str) -> License:
-    with get_runtime().db.reading() as session:
+def license_row(db: Database, license_id: uuid.UUID | str) -> License:
+    with db.reading() as session:
         return session.get(License, uuid.UUID(str(license_id)))
 
 
-def history_of(license_id: uuid.UUID | str) -> list[LicenseHistory]:
-    with get_runtime().db.reading() as session:
+def history_of(db: Database, license_id: uuid.UUID | str) -> list[LicenseHistory]:
+    with db.reading() as session:
         return list(session.scalars(select(LicenseHistory).where(
             LicenseHistory.license_id == uuid.UUID(str(license_id))).order_by(LicenseHistory.id)))
 
 
-def events_about(license_ids: list, event_type: str | None = None) -> list[dict]:
+def events_about(db: Database, license_ids: list, event_type: str | None = None) -> list[dict]:
     """The events the service wrote (its outbox) about these licenses."""
     wanted = {str(license_id) for license_id in license_ids}
-    with get_runtime().db.reading() as session:
+    with db.reading() as session:
         query = select(Outbox.message).where(Outbox.event_type.like("license.%"))
         if event_type:
             query = query.where(Outbox.event_type == event_type)
@@ -96,14 +96,14 @@ def events_about(license_ids: list, event_type: str | None = None) -> list[dict]
     return [message for message in messages if message["data"]["license_id"] in wanted]
 
 
-def count_outbox(event_type: str) -> int:
-    with get_runtime().db.reading() as session:
+def count_outbox(db: Database, event_type: str) -> int:
+    with db.reading() as session:
         return session.scalar(select(func.count()).select_from(Outbox).where(Outbox.event_type == event_type))
 
 
-def handled(*events: Event) -> bool:
+def handled(db: Database, *events: Event) -> bool:
     """Whether the licenses worker has handled (committed) these events: its inbox says so."""
-    with get_runtime().db.reading() as session:
+    with db.reading() as session:
         seen = set(session.scalars(select(Inbox.event_id).where(Inbox.event_id.in_([e.id for e in events]))))
     return seen == {event.id for event in events}
 

@@ -11,9 +11,9 @@ from tests.integration.licenses.support import (CERTIFICATION, events_about, han
                                                 license_row, make_eligible_directly, registered, wait_for)
 
 
-def redeemed_license(company_id, employee) -> uuid.UUID:
-    [license_] = issued_codes(company_id, 1)
-    make_eligible_directly(license_.id, uuid.UUID(employee.actor.user_id), datetime.now(UTC) + timedelta(days=30))
+def redeemed_license(db, company_id, employee) -> uuid.UUID:
+    [license_] = issued_codes(db, company_id, 1)
+    make_eligible_directly(db, license_.id, uuid.UUID(employee.actor.user_id), datetime.now(UTC) + timedelta(days=30))
     assert employee.redeem().status_code == 200
     return license_.id
 
@@ -45,8 +45,8 @@ def company_view(company, license_id) -> dict:
 
 
 def test_the_company_follows_the_course_and_the_certificate_finishes_the_license(company, company_id, employee,
-                                                                                 events):
-    license_id = redeemed_license(company_id, employee)
+                                                                                 events, db):
+    license_id = redeemed_license(db, company_id, employee)
     employee_id = employee.actor.user_id
     start = datetime.now(UTC)
     who = (license_id, company_id, employee_id)
@@ -54,39 +54,39 @@ def test_the_company_follows_the_course_and_the_certificate_finishes_the_license
             events.publish(course_event("course.opened", *who, start)),
             events.publish(course_event("course.completed", *who, start + timedelta(days=1), lessons_done=8)),
             events.publish(exam_result("exam.failed", *who, start + timedelta(days=2), passed=False, number=1))]
-    assert wait_for(lambda: handled(*sent))
+    assert wait_for(lambda: handled(db, *sent))
     view = company_view(company, license_id)
     assert (view["stage"], view["lessons_done"], view["attempts_used"], view["last_result"]) == \
         ("exam_failed", 8, 1, "failed")
     assert "score_percent" not in view
-    assert license_row(license_id).status == LicenseStatus.REDEEMED
+    assert license_row(db, license_id).status == LicenseStatus.REDEEMED
 
     late_opened = events.publish(course_event("course.opened", *who, start))  # redelivered late: changes nothing
     issued = events.publish(certificate_event("certificate.issued", *who, start + timedelta(days=10)))
     passed = events.publish(exam_result("exam.passed", *who, start + timedelta(days=9), passed=True, number=2))
-    assert wait_for(lambda: handled(late_opened, issued, passed))
+    assert wait_for(lambda: handled(db, late_opened, issued, passed))
     view = company_view(company, license_id)
     assert (view["stage"], view["last_result"]) == ("certified", "passed")
     assert view["certificate"]["number"] == "7K3QD9XH2A" and view["certificate"]["status"] == "valid"
-    assert license_row(license_id).status == LicenseStatus.FINISHED
-    assert [entry.to_status for entry in history_of(license_id)][-1] == LicenseStatus.FINISHED
-    assert not events_about([license_id], "license.finished")  # no event of its own: the courses' events said it
+    assert license_row(db, license_id).status == LicenseStatus.FINISHED
+    assert [entry.to_status for entry in history_of(db, license_id)][-1] == LicenseStatus.FINISHED
+    assert not events_about(db, [license_id], "license.finished")  # no event of its own: the courses' events said it
 
     revoked = events.publish(certificate_event("certificate.revoked", *who, start + timedelta(days=20), "revoked"))
-    assert wait_for(lambda: handled(revoked))
+    assert wait_for(lambda: handled(db, revoked))
     assert company_view(company, license_id)["certificate"]["status"] == "revoked"
     again = events.publish(certificate_event("certificate.issued", *who, start + timedelta(days=10)))
-    assert wait_for(lambda: handled(again))  # a different event id, same facts, older: the revocation stands
+    assert wait_for(lambda: handled(db, again))  # a different event id, same facts, older: the revocation stands
     assert company_view(company, license_id)["certificate"]["status"] == "revoked"
 
 
-def test_an_employee_out_of_attempts_may_hold_a_new_code(company, company_id, employee, events):
-    license_id = redeemed_license(company_id, employee)
+def test_an_employee_out_of_attempts_may_hold_a_new_code(company, company_id, employee, events, db):
+    license_id = redeemed_license(db, company_id, employee)
     employee_id = employee.actor.user_id
     exhausted = events.publish(exam_result("exam.attempts_exhausted", license_id, company_id, employee_id,
                                            datetime.now(UTC), passed=False, number=3))
-    assert wait_for(lambda: handled(exhausted))
-    assert license_row(license_id).status == LicenseStatus.FINISHED
-    [second] = issued_codes(company_id, 1)
+    assert wait_for(lambda: handled(db, exhausted))
+    assert license_row(db, license_id).status == LicenseStatus.FINISHED
+    [second] = issued_codes(db, company_id, 1)
     from services.licenses.codes import display
     assert employee.claim(display(second.code)).status_code == 200

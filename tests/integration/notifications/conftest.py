@@ -4,11 +4,23 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from common.db import Database
 from common.events import Event, new_event
 from common.messaging import EventPublisher
 from services.notifications.i18n import compile_catalogs
-from services.notifications.settings import get_settings
+from services.notifications.settings import Settings
 from tests.integration.notifications.support import Sink
+
+
+@pytest.fixture
+def db(notifications_runtime) -> Database:
+    """The notifications database: the send log, the contacts, the inbox."""
+    return notifications_runtime.db
+
+
+@pytest.fixture
+def settings(notifications_runtime) -> Settings:
+    return notifications_runtime.settings
 
 
 @pytest.fixture(scope="session")
@@ -33,9 +45,9 @@ def mail(sink, processes, compiled_catalogs) -> Iterator[Sink]:
 
 
 @pytest.fixture
-def publish(stack) -> Iterator[Callable[..., Event]]:
+def publish(stack, settings) -> Iterator[Callable[..., Event]]:
     """Publish an event on the real broker as its producer's outbox relay would; returns the event."""
-    publisher = EventPublisher(stack.env()["WSCC_BROKER_URL"], get_settings().events_exchange)
+    publisher = EventPublisher(stack.env()["WSCC_BROKER_URL"], settings.events_exchange)
 
     def send(event_type_or_event: str | Event, data=None) -> Event:
         event = event_type_or_event if isinstance(event_type_or_event, Event) else new_event(event_type_or_event, data)

@@ -6,12 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from common.db import Database
 from common.events import Event
 from common.events.schemas import (
     ApplicationApproved, ApplicationChange, ApplicationRefused, Certification, EmployeeProfile, LicenseChange)
 from services.notifications.handlers import handlers
 from services.notifications.models import Inbox
-from services.notifications.runtime import get_runtime
 from tests.integration.notifications.support import unique_email
 
 UNDERGROUND = Certification(code="shift_boss_underground", name_en="Shift Boss – Underground",
@@ -46,10 +46,10 @@ def license_change(license_id: uuid.UUID, company_id: uuid.UUID, person: Employe
                          **changes)
 
 
-def all_handled(*events: Event) -> bool:
+def all_handled(db: Database, *events: Event) -> bool:
     """Every handler of every one of these events has run to the end (its inbox row is committed)."""
     expected = sum(len(handlers.by_type[event.type]) for event in {e.id: e for e in events}.values())
-    with get_runtime().db.reading() as session:
+    with db.reading() as session:
         done = session.scalar(select(func.count()).select_from(Inbox)
                               .where(Inbox.event_id.in_({event.id for event in events})))
     return done == expected

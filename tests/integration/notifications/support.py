@@ -12,9 +12,9 @@ from typing import TypeVar
 import requests
 from sqlalchemy import select
 
+from common.db import Database
 from common.events.schemas import AccountLinkRequested, CompanyProfile, LicensesIssued, OrderPaid
 from services.notifications.models import Notification, NotificationStatus
-from services.notifications.runtime import get_runtime
 
 T = TypeVar("T")
 # A license code as licenses writes it, with or without its dashes: never to be seen in an e-mail.
@@ -88,13 +88,13 @@ def reset_request(email: str, language: str = "en") -> AccountLinkRequested:
                                 language=language, expires_in_minutes=60)
 
 
-def notifications_to(email: str) -> list[Notification]:
-    with get_runtime().db.reading() as session:
+def notifications_to(db: Database, email: str) -> list[Notification]:
+    with db.reading() as session:
         return list(session.scalars(select(Notification).where(Notification.recipient_email == email)
                                     .order_by(Notification.created_at)))
 
 
-def nothing_pending() -> bool:
-    with get_runtime().db.reading() as session:
+def nothing_pending(db: Database) -> bool:
+    with db.reading() as session:
         return session.scalar(select(Notification.id).where(
             Notification.status == NotificationStatus.PENDING).limit(1)) is None

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from common.db import Database
 from common.events import new_event
 from common.links import PASSWORD_RESET, link_url
 from services.notifications.models import Inbox, NotificationStatus
-from services.notifications.runtime import get_runtime
-from services.notifications.settings import get_settings
 from tests.integration.notifications.support import (
     CODE_SHAPED, company, issued, notifications_to, paid_order, reset_request, unique_email, wait_until)
 
@@ -16,8 +15,8 @@ def by_subject(messages: list[dict]) -> dict[str, dict]:
     return {message["subject"]: message for message in messages}
 
 
-def handled(*events) -> bool:
-    with get_runtime().db.reading() as session:
+def handled(db: Database, *events) -> bool:
+    with db.reading() as session:
         seen = set(session.scalars(select(Inbox.event_id).where(Inbox.event_id.in_([e.id for e in events]))))
     return seen == {event.id for event in events}
 
@@ -29,7 +28,7 @@ def settle(mail, publish) -> None:
     mail.wait_for(marker, 1)
 
 
-def test_a_french_company_gets_its_profile_receipt_and_codes_ready_emails(mail, publish, stack):
+def test_a_french_company_gets_its_profile_receipt_and_codes_ready_emails(mail, publish, stack, db):
     profile = company(language="fr", legal_name="Mines du Grand Nord ltée")
     order = paid_order(profile.company_id, quantity=7)
     publish("company.registered", profile)
@@ -59,13 +58,13 @@ def test_a_french_company_gets_its_profile_receipt_and_codes_ready_emails(mail, 
     assert f"{portal}/licenses" in codes["text"] and f'href="{portal}/licenses"' in codes["html"]
     assert "Les 7 codes de licence" in codes["text"]
 
-    sent = notifications_to(profile.email)
+    sent = notifications_to(db, profile.email)
     assert sorted(n.template for n in sent) == ["codes_ready", "payment_receipt", "profile_created"]
     assert all(n.status == NotificationStatus.SENT and n.sent_at and n.attempts == 1 for n in sent)
     assert {m["message_id"] for m in messages.values()} == {f"<{n.id}@wsc.nt.ca>" for n in sent}
 
 
-def test_events_delivered_twice_still_send_one_email_each(mail, publish):
+def test_events_delivered_twice_still_send_one_email_each(mail, publish, db):
     profile = company(language="fr")
     order = paid_order(profile.company_id)
     registered = new_event("company.registered", profile)
@@ -77,19 +76,19 @@ def test_events_delivered_twice_still_send_one_email_each(mail, publish):
     again = [publish("order.paid", order), publish("licenses.issued", issued(order))]
 
     assert len(mail.wait_for(profile.email, 3)) == 3
-    wait_until(lambda: handled(registered, paid, ready, *again), what="every event handled")
+    wait_until(lambda: handled(db, registered, paid, ready, *again), what="every event handled")
     settle(mail, publish)
     assert len(mail.messages(profile.email)) == 3
-    assert len(notifications_to(profile.email)) == 3
+    assert len(notifications_to(db, profile.email)) == 3
 
 
-def test_order_events_that_arrive_before_the_company_wait_for_it(mail, publish):
+def test_order_events_that_arrive_before_the_company_wait_for_it(mail, publish, db):
     profile = company(language="fr")
     order = paid_order(profile.company_id)
     publish("licenses.issued", issued(order))
     publish("order.paid", order)
     settle(mail, publish)  # both handlers have run once and found no recipient
-    assert mail.messages(profile.email) == [] and notifications_to(profile.email) == []
+    assert mail.messages(profile.email) == [] and notifications_to(db, profile.email) == []
 
     publish("company.registered", profile)
     subjects = {m["subject"] for m in mail.wait_for(profile.email, 3)}
@@ -99,14 +98,14 @@ def test_order_events_that_arrive_before_the_company_wait_for_it(mail, publish):
     assert len(mail.messages(profile.email)) == 3
 
 
-def test_a_company_update_changes_where_and_in_which_language_later_emails_go(mail, publish):
+def test_a_company_update_changes_where_and_in_which_language_later_emails_go(mail, publish, db):
     profile = company(language="fr")
     publish("company.registered", profile)
     mail.wait_for(profile.email, 1)
     moved = profile.model_copy(update={"email": unique_email("new-rep"), "representative_name": "Sam Okalik",
                                        "language": "en"})
     update = publish("company.updated", moved)
-    wait_until(lambda: handled(update), what="company.updated handled")
+    wait_until(lambda: handled(db, update), what="company.updated handled")
     order = paid_order(profile.company_id)
     publish("order.paid", order)
     publish("licenses.issued", issued(order))
@@ -121,23 +120,21 @@ def test_a_company_update_changes_where_and_in_which_language_later_emails_go(ma
     assert len(mail.messages(str(profile.email))) == 1  # only the welcome went to the old address
 
 
-def test_a_password_reset_email_carries_the_link_derived_from_the_events_link_id(mail, publish):
+def test_a_password_reset_email_carries_the_link_derived_from_the_events_link_id(mail, publish, db, settings):
     request = reset_request(unique_email("employee"), language="en")
     publish("user.password_reset_requested", request)
     [message] = mail.wait_for(str(request.email), 1)
     assert message["subject"] == "Reset your password"
-    settings = get_settings()
     url = link_url(settings.public_url, settings.link_secret.get_secret_value(), PASSWORD_RESET, request.link_id)
     assert url in message["text"] and f'href="{url}"' in message["html"]
-    [notification] = notifications_to(str(request.email))
+    [notification] = notifications_to(db, str(request.email))
     assert url.rsplit("/", 1)[1] not in str(notification.context)  # the send log keeps the link's id, no token
     assert "within 60 minutes" in message["text"]
 
 
-def test_the_codes_the_licenses_service_issues_never_appear_in_any_email(mail, publish, processes):
+def test_the_codes_the_licenses_service_issues_never_appear_in_any_email(mail, publish, processes, licenses_runtime):
     from services.licenses.codes import display
     from services.licenses.models import License
-    from services.licenses.runtime import get_runtime as licenses_runtime
 
     processes.ensure("licenses-worker")
     profile = company(language="en")
@@ -146,7 +143,7 @@ def test_the_codes_the_licenses_service_issues_never_appear_in_any_email(mail, p
     publish("order.paid", order)  # licenses issues the codes and publishes licenses.issued itself
 
     messages = mail.wait_for(profile.email, 3)
-    with licenses_runtime().db.reading() as session:
+    with licenses_runtime.db.reading() as session:
         codes = list(session.scalars(select(License.code).where(License.order_id == order.order_id)))
     assert len(codes) == 5
     everything = " ".join(m["text"] + m["html"] + m["subject"] for m in messages)

@@ -27,7 +27,7 @@ def plain(text: str) -> str:
     return NBSP.sub(" ", text)
 
 
-def test_an_employee_and_their_company_get_each_email_of_the_journey_once(mail, publish, stack):
+def test_an_employee_and_their_company_get_each_email_of_the_journey_once(mail, publish, stack, db):
     portal = stack.env()["WSCC_PUBLIC_URL"]
     firm = company(language="en", legal_name="Northern Mines Ltd.", representative_name="Pat Kaludjak")
     marie, sam = employee("Marie Dupont", "fr"), employee("Sam Okalik", "en")
@@ -65,7 +65,7 @@ def test_an_employee_and_their_company_get_each_email_of_the_journey_once(mail, 
     to_marie = subjects(mail.wait_for(str(marie.email), 8))
     to_firm = subjects(mail.wait_for(str(firm.email), 8))
     to_sam = subjects(mail.wait_for(str(sam.email), 2))
-    wait_until(lambda: all_handled(*events), what="every handler of every event")
+    wait_until(lambda: all_handled(db, *events), what="every handler of every event")
 
     assert set(to_marie) == {
         "Votre compte a été créé", "Nous avons reçu votre demande",
@@ -105,12 +105,12 @@ def test_an_employee_and_their_company_get_each_email_of_the_journey_once(mail, 
 
     # Everything handled: nothing more arrives, and the send log holds one sent row per e-mail.
     for address, count in ((str(marie.email), 8), (str(firm.email), 8), (str(sam.email), 2)):
-        wait_until(lambda: all(n.status == NotificationStatus.SENT for n in notifications_to(address)),
+        wait_until(lambda: all(n.status == NotificationStatus.SENT for n in notifications_to(db, address)),
                    what=f"every e-mail to {address} recorded as sent")
-        assert len(notifications_to(address)) == count and len(mail.messages(address)) == count
+        assert len(notifications_to(db, address)) == count and len(mail.messages(address)) == count
 
 
-def test_a_code_linked_before_the_employee_is_known_waits_for_them(mail, publish):
+def test_a_code_linked_before_the_employee_is_known_waits_for_them(mail, publish, db):
     firm = company(language="fr", representative_name="Élodie Tremblay")
     marie = employee("Marie Dupont", "en")
     publish("company.registered", firm)
@@ -119,17 +119,17 @@ def test_a_code_linked_before_the_employee_is_known_waits_for_them(mail, publish
     # Published after the claim: once its e-mail is out, the claim's handler has had its first try.
     mail.wait_for(str(marker.data["email"]), 1)
     mail.wait_for(str(firm.email), 1)
-    assert not all_handled(claimed)
-    assert [n.template for n in notifications_to(str(firm.email))] == ["profile_created"]
+    assert not all_handled(db, claimed)
+    assert [n.template for n in notifications_to(db, str(firm.email))] == ["profile_created"]
 
     registered = publish("employee.registered", marie)
     messages = subjects(mail.wait_for(str(firm.email), 2))
     assert "Marie Dupont a saisi l'un de vos codes de licence" in messages
-    wait_until(lambda: all_handled(claimed, registered), what="the claim handled")
+    wait_until(lambda: all_handled(db, claimed, registered), what="the claim handled")
     assert len(mail.messages(str(firm.email))) == 2
 
 
-def test_a_refusal_handled_before_the_claim_of_an_earlier_link_still_reaches_the_company(mail, publish):
+def test_a_refusal_handled_before_the_claim_of_an_earlier_link_still_reaches_the_company(mail, publish, db):
     """Applications and licenses publish independently: their events can be handled in either order."""
     firm, later_firm = company(language="en"), company(language="en")
     sam = employee("Sam Okalik", "en")
@@ -139,7 +139,7 @@ def test_a_refusal_handled_before_the_claim_of_an_earlier_link_still_reaches_the
         publish(event)
     mail.wait_for(str(sam.email), 1)
     first = publish("application.refused", refused)
-    wait_until(lambda: all_handled(first), what="the refusal handled")
+    wait_until(lambda: all_handled(db, first), what="the refusal handled")
 
     # Linked a day before the refusal (handled after it), and another code linked a day after it.
     before = publish("license.claimed", license_change(uuid.uuid4(), firm.company_id, sam,
@@ -150,11 +150,11 @@ def test_a_refusal_handled_before_the_claim_of_an_earlier_link_still_reaches_the
         "Your company profile has been created", "Sam Okalik entered one of your license codes",
         "Application refused: Sam Okalik"}
     mail.wait_for(str(later_firm.email), 2)
-    wait_until(lambda: all_handled(before, after), what="both claims handled")
+    wait_until(lambda: all_handled(db, before, after), what="both claims handled")
     assert "Application refused: Sam Okalik" not in subjects(mail.messages(str(later_firm.email)))
 
 
-def test_a_released_code_is_confirmed_and_its_company_hears_no_more_of_that_employee(mail, publish, stack):
+def test_a_released_code_is_confirmed_and_its_company_hears_no_more_of_that_employee(mail, publish, stack, db):
     firm = company(language="fr")
     sam = employee("Sam Okalik", "fr")
     code = uuid.uuid4()
@@ -167,7 +167,7 @@ def test_a_released_code_is_confirmed_and_its_company_hears_no_more_of_that_empl
     mail.wait_for(str(firm.email), 3)
     released = publish("license.released", license_change(code, firm.company_id, sam, APPROVED_AT + timedelta(days=1)))
     publish(released)  # delivered twice: still one e-mail to each
-    wait_until(lambda: all_handled(released), what="the release handled")
+    wait_until(lambda: all_handled(db, released), what="the release handled")
     second = publish("application.refused", refusal(second_application, REASON, at=APPROVED_AT + timedelta(days=30)))
 
     messages = subjects(mail.wait_for(str(firm.email), 4))
@@ -179,5 +179,5 @@ def test_a_released_code_is_confirmed_and_its_company_hears_no_more_of_that_empl
     assert told["headers"]["Content-Language"] == "fr" and told["text"].startswith("Bonjour Sam Okalik,")
     assert "Ce code n'est plus le vôtre" in plain(told["text"])
     assert f"{stack.env()['WSCC_PUBLIC_URL']}/employee" in told["text"] and not CODE_SHAPED.search(told["text"])
-    wait_until(lambda: all_handled(second), what="the second refusal handled")
+    wait_until(lambda: all_handled(db, second), what="the second refusal handled")
     assert len(mail.messages(str(firm.email))) == 4 and len(mail.messages(str(sam.email))) == 4

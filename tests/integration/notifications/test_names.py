@@ -9,7 +9,6 @@ from common.clock import utcnow
 from common.events import new_event
 from services.notifications.contacts import save_company_contact
 from services.notifications.models import NotificationStatus
-from services.notifications.runtime import get_runtime
 from tests.integration.notifications.support import company, notifications_to, paid_order, wait_until
 
 
@@ -20,9 +19,9 @@ def test_a_profile_event_with_a_control_character_in_a_name_cannot_be_made(name)
             new_event("company.updated", company().model_copy(update={field: name}).model_dump(mode="json"))
 
 
-def test_a_contact_stored_with_a_carriage_return_in_the_name_still_gets_its_emails(mail, publish):
+def test_a_contact_stored_with_a_carriage_return_in_the_name_still_gets_its_emails(mail, publish, db):
     profile = company(language="en")
-    with get_runtime().db.unit_of_work() as session:  # as a row saved before names were checked would be
+    with db.unit_of_work() as session:  # as a row saved before names were checked would be
         save_company_contact(session, profile.model_copy(update={"representative_name": "Ann\rExample"}), utcnow())
     order = paid_order(profile.company_id)
     publish("order.paid", order)
@@ -32,5 +31,5 @@ def test_a_contact_stored_with_a_carriage_return_in_the_name_still_gets_its_emai
                                    what="the payment receipt")
     message = mail.detail(receipt_summary)
     assert message["headers"]["To"] == f"Ann Example <{profile.email}>"
-    [receipt] = [n for n in notifications_to(profile.email) if n.template == "payment_receipt"]
+    [receipt] = [n for n in notifications_to(db, profile.email) if n.template == "payment_receipt"]
     assert receipt.status == NotificationStatus.SENT

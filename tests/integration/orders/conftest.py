@@ -3,13 +3,15 @@ PayPal's webhooks, and a queue of our own on the broker to see what was really p
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from services.orders.dispatch import RECONCILE_TASK, task_sender
-from services.orders.settings import get_settings
+from common.db import Database
+from services.orders.dispatch import RECONCILE_TASK
+from services.orders.runtime import OrdersRuntime
+from services.orders.settings import Settings
 from tests.integration.orders.neighbours import FrontDoor, PaidEvents
 from tests.integration.orders.support import OrdersApi, Sandbox
 
@@ -20,13 +22,13 @@ ORDERS_PROCESSES = ("orders-api", "orders-worker")
 
 
 @pytest.fixture(scope="package")
-def orders_system(stack, processes) -> Iterator[dict]:
+def orders_system(stack, processes, orders_runtime) -> Iterator[dict]:
     stack.extra_env.update(ORDERS_ENV)
     for name in ORDERS_PROCESSES:  # started earlier by another suite, without our settings: start afresh
         if name in processes.running:
             processes.stop(name)
     processes.ensure(*ORDERS_PROCESSES, "paypal-sandbox")
-    api = OrdersApi(stack.url("ORDERS_PORT"), get_settings().internal_token_secret.get_secret_value())
+    api = OrdersApi(stack.url("ORDERS_PORT"), orders_runtime.settings.internal_token_secret.get_secret_value())
     sandbox = Sandbox(stack.url("PAYPAL_SANDBOX_PORT"))
     front_door = FrontDoor(api)
     paid_events = PaidEvents(stack.env()["WSCC_BROKER_URL"])
@@ -35,6 +37,17 @@ def orders_system(stack, processes) -> Iterator[dict]:
     front_door.close()
     for key in ORDERS_ENV:
         stack.extra_env.pop(key, None)
+
+
+@pytest.fixture
+def db(orders_runtime) -> Database:
+    """The orders database, read as the service's own code reads it."""
+    return orders_runtime.db
+
+
+@pytest.fixture
+def settings(orders_runtime) -> Settings:
+    return orders_runtime.settings
 
 
 @pytest.fixture
@@ -73,7 +86,10 @@ def checked_out(api, sandbox, front_door):
     return order, response.json()["paypal_order_id"]
 
 
-def reconcile(seconds_from_now: float) -> None:
-    """Run reconciliation on the real worker, as if it were that much later."""
-    now = datetime.now(UTC) + timedelta(seconds=seconds_from_now)
-    task_sender().send_task(RECONCILE_TASK, kwargs={"now": now.isoformat()})
+@pytest.fixture
+def reconcile(orders_runtime: OrdersRuntime) -> Callable[..., None]:
+    """``reconcile(seconds_from_now=…)``: run reconciliation on the real worker, as if it were that much later."""
+    def run(seconds_from_now: float) -> None:
+        now = datetime.now(UTC) + timedelta(seconds=seconds_from_now)
+        orders_runtime.tasks.send(RECONCILE_TASK, kwargs={"now": now.isoformat()})
+    return run

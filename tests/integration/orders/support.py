@@ -7,9 +7,9 @@ from typing import Any
 import requests
 from sqlalchemy import func, select
 
+from common.db import Database
 from common.tokens import Actor, issue_token
 from services.orders.models import Order, Outbox
-from services.orders.runtime import get_runtime
 from tests.waiting import wait_for  # noqa: F401 - the tests of this folder import it from here
 
 RETURN_URL, CANCEL_URL = "http://127.0.0.1:5000/orders/return", "http://127.0.0.1:5000/orders/cancel"
@@ -105,12 +105,12 @@ class Sandbox:
         return [attempt.get("status_code") for attempt in attempts]
 
 
-def paid_events_in_outbox(order_id: str) -> int:
-    with get_runtime().db.reading() as session:
+def paid_events_in_outbox(db: Database, order_id: str) -> int:
+    with db.reading() as session:
         return session.scalar(select(func.count()).select_from(Outbox).where(
             Outbox.event_type == "order.paid", Outbox.message["data"]["order_id"].as_string() == order_id))
 
 
-def stored_order(order_id: str) -> Order:
-    with get_runtime().db.reading() as session:
+def stored_order(db: Database, order_id: str) -> Order:
+    with db.reading() as session:
         return session.get(Order, uuid.UUID(order_id))

@@ -6,12 +6,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from services.orders.paypal.gateway import PayPalGateway
-from services.orders.settings import get_settings
 from tests.integration.orders.support import paid_events_in_outbox, stored_order, wait_for
 
 
 def test_an_order_paid_at_paypal_is_captured_once_and_order_paid_is_published(api, sandbox, front_door,
-                                                                              paid_events):
+                                                                              paid_events, db):
     order = api.place(7)
     assert (order["status"], order["total"], order["unit_price"], order["currency"]) == (
         "awaiting_payment", "350.00", "50.00", "CAD")
@@ -31,7 +30,7 @@ def test_an_order_paid_at_paypal_is_captured_once_and_order_paid_is_published(ap
         "quantity": 7, "unit_price": "50.00", "total": "350.00", "currency": "CAD",
         "paypal_order_id": paypal_order_id, "paypal_capture_id": sandbox.captures_of(paypal_order_id)[0]["id"],
         "paid_at": None}
-    assert paid_events_in_outbox(order["id"]) == 1
+    assert paid_events_in_outbox(db, order["id"]) == 1
     receipt = api.call("GET", f"/internal/orders/{order['id']}/receipt").json()
     assert receipt["paypal_capture_id"] == event["data"]["paypal_capture_id"]
     assert receipt["billing"]["legal_name"] == "Tundra Gold Mines Ltd." and receipt["payer_email"]
@@ -70,14 +69,14 @@ def test_a_declined_card_leaves_the_order_payable_and_paying_again_succeeds(api,
     assert len(paid_events.for_order(order["id"])) == 1
 
 
-def test_a_pending_capture_becomes_paid_once_when_paypal_completes_it(api, sandbox, checked_out, paid_events):
+def test_a_pending_capture_becomes_paid_once_when_paypal_completes_it(api, sandbox, checked_out, paid_events, db):
     order, paypal_order_id = checked_out
     sandbox.scenario(paypal_order_id, "pending")
     sandbox.approve(paypal_order_id)
 
     pending = api.capture(order["id"], paypal_order_id)
     assert (pending.status_code, pending.json()["status"]) == (200, "payment_pending")
-    assert paid_events_in_outbox(order["id"]) == 0
+    assert paid_events_in_outbox(db, order["id"]) == 0
     [capture] = sandbox.captures_of(paypal_order_id)
     sandbox.control("POST", f"/captures/{capture['id']}/complete")
 
@@ -87,7 +86,7 @@ def test_a_pending_capture_becomes_paid_once_when_paypal_completes_it(api, sandb
     assert wait_for(lambda: len(sandbox.webhook(completed["id"])["attempts"]) == 2)
     assert api.capture(order["id"], paypal_order_id).json()["status"] == "paid"  # the browser comes back late
     assert len(paid_events.for_order(order["id"])) == 1
-    assert paid_events_in_outbox(order["id"]) == 1
+    assert paid_events_in_outbox(db, order["id"]) == 1
     assert len(sandbox.capture_calls(paypal_order_id)) == 1
 
 
@@ -136,7 +135,7 @@ def test_a_dropped_order_cannot_be_paid_and_a_paid_one_cannot_be_dropped(api, sa
 @pytest.mark.parametrize(("scenario", "reason"), [("amount_mismatch", "amount"),
                                                   ("currency_mismatch", "currency")])
 def test_a_capture_that_differs_from_what_was_asked_is_held_without_any_event(api, sandbox, checked_out,
-                                                                              scenario, reason):
+                                                                              scenario, reason, db):
     order, paypal_order_id = checked_out
     sandbox.scenario(paypal_order_id, scenario)
     sandbox.approve(paypal_order_id)
@@ -144,7 +143,7 @@ def test_a_capture_that_differs_from_what_was_asked_is_held_without_any_event(ap
     held = api.capture(order["id"], paypal_order_id)
 
     assert (held.status_code, held.json()["status"]) == (200, "held")
-    assert paid_events_in_outbox(order["id"]) == 0
+    assert paid_events_in_outbox(db, order["id"]) == 0
     assert api.call("GET", f"/internal/orders/{order['id']}/receipt").status_code == 409
     listing = api.as_role("admin").call("GET", "/internal/admin/orders?status=held").json()["items"]
     [mine] = [item for item in listing if item["id"] == order["id"]]
@@ -152,7 +151,7 @@ def test_a_capture_that_differs_from_what_was_asked_is_held_without_any_event(ap
 
 
 def test_a_capture_that_times_out_is_retried_with_the_same_request_id_and_paypal_replays_it(
-        api, sandbox, front_door, checked_out, paid_events):
+        api, sandbox, front_door, checked_out, paid_events, db):
     order, paypal_order_id = checked_out
     front_door.dropped.add("PAYMENT.CAPTURE.COMPLETED")  # else that webhook settles the order first
     sandbox.scenario(paypal_order_id, "timeout")
@@ -168,20 +167,20 @@ def test_a_capture_that_times_out_is_retried_with_the_same_request_id_and_paypal
     assert len({call["headers"]["PayPal-Request-Id"] for call in calls}) == 1
     assert len(sandbox.captures_of(paypal_order_id)) == 1
     assert len(paid_events.for_order(order["id"])) == 1
-    assert stored_order(order["id"]).paypal_capture_id == sandbox.captures_of(paypal_order_id)[0]["id"]
+    assert stored_order(db, order["id"]).paypal_capture_id == sandbox.captures_of(paypal_order_id)[0]["id"]
 
 
 def test_an_order_already_captured_at_paypal_is_settled_from_paypals_record(api, sandbox, front_door,
-                                                                           checked_out, paid_events):
+                                                                           checked_out, paid_events, db, settings):
     order, paypal_order_id = checked_out
     front_door.dropped.add("PAYMENT.CAPTURE.COMPLETED")
     sandbox.approve(paypal_order_id)
     # Captured by someone else's request (an answer we lost, under an id we no longer know).
-    PayPalGateway.from_settings(get_settings()).capture_order(paypal_order_id, "lost-elsewhere")
+    PayPalGateway.from_settings(settings).capture_order(paypal_order_id, "lost-elsewhere")
 
     paid = api.capture(order["id"], paypal_order_id)
 
     assert (paid.status_code, paid.json()["status"]) == (200, "paid")
     assert [call["status"] for call in sandbox.capture_calls(paypal_order_id)] == [201, 422]
-    assert stored_order(order["id"]).paypal_capture_id == sandbox.captures_of(paypal_order_id)[0]["id"]
+    assert stored_order(db, order["id"]).paypal_capture_id == sandbox.captures_of(paypal_order_id)[0]["id"]
     assert len(paid_events.for_order(order["id"])) == 1

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import threading
 
-from tests.integration.orders.conftest import reconcile
 from tests.integration.orders.support import paid_events_in_outbox, stored_order, wait_for
 
 
 def test_racing_captures_make_one_capture_at_paypal_and_one_order_paid(api, sandbox, front_door, checked_out,
-                                                                        paid_events):
+                                                                        paid_events, db, reconcile):
     order, paypal_order_id = checked_out
     front_door.dropped = set()
     sandbox.approve(paypal_order_id)  # its CHECKOUT.ORDER.APPROVED webhook starts a capture on the worker
@@ -31,5 +30,5 @@ def test_racing_captures_make_one_capture_at_paypal_and_one_order_paid(api, sand
     calls = sandbox.capture_calls(paypal_order_id)
     assert len({call["headers"]["PayPal-Request-Id"] for call in calls}) == 1
     assert len(sandbox.captures_of(paypal_order_id)) == 1
-    assert paid_events_in_outbox(order["id"]) == 1
-    assert stored_order(order["id"]).status == "paid"
+    assert paid_events_in_outbox(db, order["id"]) == 1
+    assert stored_order(db, order["id"]).status == "paid"

@@ -23,7 +23,7 @@ def test_the_price_comes_from_the_server_whatever_the_client_sends(api):
     assert (response.json()["unit_price"], response.json()["total"]) == ("50.00", "250.00")
 
 
-def test_a_return_naming_another_paypal_order_is_refused_and_changes_nothing(api, sandbox, checked_out):
+def test_a_return_naming_another_paypal_order_is_refused_and_changes_nothing(api, sandbox, checked_out, db):
     order, paypal_order_id = checked_out
     sandbox.approve(paypal_order_id)
     for token in ("FORGED0000000000", None, ""):
@@ -33,10 +33,11 @@ def test_a_return_naming_another_paypal_order_is_refused_and_changes_nothing(api
                          {"paypal_order_id": "FORGED0000000000"})
     assert cancelled.status_code == 400
     assert sandbox.capture_calls(paypal_order_id) == []
-    assert (stored_order(order["id"]).status, stored_order(order["id"]).payment_error) == ("awaiting_payment", None)
+    stored = stored_order(db, order["id"])
+    assert (stored.status, stored.payment_error) == ("awaiting_payment", None)
 
 
-def test_another_companys_order_answers_404_on_every_route(api, checked_out):
+def test_another_companys_order_answers_404_on_every_route(api, checked_out, db):
     order, paypal_order_id = checked_out
     stranger = api.as_another_company()
     routes = [("GET", ""), ("POST", "/checkout"), ("POST", "/capture"), ("POST", "/payment-cancelled"),
@@ -47,7 +48,7 @@ def test_another_companys_order_answers_404_on_every_route(api, checked_out):
             response = stranger.call(method, f"/internal/orders/{order_id}{suffix}", body)
             assert (response.status_code, response.json()["error"]["code"]) == (404, "not_found"), suffix
     assert stranger.call("GET", "/internal/orders").json()["items"] == []
-    assert stored_order(order["id"]).status == "awaiting_payment"
+    assert stored_order(db, order["id"]).status == "awaiting_payment"
 
 
 def test_roles_other_than_company_cannot_use_company_routes_nor_the_webhook(api):

@@ -78,19 +78,19 @@ def test_an_unknown_certification_is_not_found(admin):
     assert admin.get("/admin/certifications/no_such_thing").status_code == 404
 
 
-def expired_license_of(app, company) -> tuple[str, str]:
+def expired_license_of(licenses_db, app, company) -> tuple[str, str]:
     """A code of ``company`` linked by an employee whose deadline passed: (code, employee's name).
 
     The licenses service's own set-up functions make it eligible with a deadline an hour ago, and its sweep expires
     it, as the scheduler would."""
-    from services.licenses.runtime import get_runtime as licenses_runtime
     from services.licenses.sweeps import expire_due_licenses
     from tests.integration.licenses.support import license_row, make_eligible_directly
     employee = new_employee(app)
     code, license_id = next(iter(company.codes().items()))
     assert employee.claim(code).status_code == 303
-    make_eligible_directly(license_id, license_row(license_id).employee_id, datetime.now(UTC) - timedelta(hours=1))
-    expire_due_licenses(licenses_runtime().db, datetime.now(UTC), batch_size=1000)
+    make_eligible_directly(licenses_db, license_id, license_row(licenses_db, license_id).employee_id,
+                           datetime.now(UTC) - timedelta(hours=1))
+    expire_due_licenses(licenses_db, datetime.now(UTC), batch_size=1000)
     return code, employee.name
 
 
@@ -104,9 +104,10 @@ def reinstate_page(admin, code: str, redeem_by: str | None = None):
     return admin.submit("/admin/licenses/reinstate", data)
 
 
-def test_an_administrator_looks_a_code_up_then_reinstates_it_with_a_new_deadline(admin, app, sandbox_url):
+def test_an_administrator_looks_a_code_up_then_reinstates_it_with_a_new_deadline(admin, app, sandbox_url,
+                                                                                  licenses_runtime):
     company = company_with_codes(app, sandbox_url)
-    code, employee_name = expired_license_of(app, company)
+    code, employee_name = expired_license_of(licenses_runtime.db, app, company)
     page = text_of(admin.get("/admin/licenses/reinstate"))
     assert "License code" in page and "New deadline" in page and "Look up the license" in page
 
@@ -127,7 +128,7 @@ def test_an_administrator_looks_a_code_up_then_reinstates_it_with_a_new_deadline
     assert 'data-status="eligible"' in reinstated.get_data(as_text=True) and "days left" in shown
     end_of_day = end_of_local_day(deadline, "America/Yellowknife")
     from tests.integration.licenses.support import license_row
-    assert license_row(company.codes()[code]).redeem_by == end_of_day
+    assert license_row(licenses_runtime.db, company.codes()[code]).redeem_by == end_of_day
     assert "Employee approved" in company.row(code) and "Expired" not in company.row(code)
 
     again = reinstate_page(admin, code, deadline.isoformat())

@@ -86,14 +86,15 @@ def test_a_second_license_is_refused_naming_the_one_held(app, codes):
     assert f"You already hold license {codes[1][3]} until you finish the certification it is for." in message
 
 
-def test_after_redeeming_a_second_code_is_refused_in_the_employees_language(app, more_codes):
+def test_after_redeeming_a_second_code_is_refused_in_the_employees_language(app, more_codes, licenses_runtime):
     """The defect: a redeemed license did not count, so a second code could be linked and never taken back."""
     from tests.integration.licenses.support import license_row, make_eligible_directly
     company, all_codes = more_codes
     first, second = (all_codes[3], company.codes()[all_codes[3]]), (all_codes[4], company.codes()[all_codes[4]])
     employee = new_employee(app, language="fr")
     assert employee.claim(first[0]).status_code == 303
-    make_eligible_directly(first[1], license_row(first[1]).employee_id, datetime.now(UTC) + timedelta(days=30))
+    db = licenses_runtime.db
+    make_eligible_directly(db, first[1], license_row(db, first[1]).employee_id, datetime.now(UTC) + timedelta(days=30))
     assert employee.submit("/employee/license/use", form_page="/employee").status_code == 303
     message = claim_error(employee.claim(second[0]))
     assert (f"Vous détenez déjà la licence {first[0]} pour la certification Chef de quart – Souterrain, jusqu'à "

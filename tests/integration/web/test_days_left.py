@@ -9,8 +9,8 @@ from tests.integration.web.people import company_with_codes, new_employee, revie
 from tests.integration.web.support import wait_for
 
 
-def test_a_deadline_shows_the_same_days_left_in_the_pages_and_the_email(app, sandbox_url, stack, processes):
-    from services.licenses.runtime import get_runtime as licenses_runtime
+def test_a_deadline_shows_the_same_days_left_in_the_pages_and_the_email(app, sandbox_url, stack, processes,
+                                                                        licenses_runtime):
     from services.licenses.sweeps import send_due_reminders
     from services.notifications.i18n import compile_catalogs
     from tests.integration.licenses.support import license_row, make_eligible_directly
@@ -30,8 +30,9 @@ def test_a_deadline_shows_the_same_days_left_in_the_pages_and_the_email(app, san
     assert wait_for(lambda: "(90 days left)" in company.row(code), timeout=30)
     # The deadline moved to 6 days 12 hours from now (as a reinstatement could), where rounding would disagree.
     now = datetime.now(UTC)
-    make_eligible_directly(license_id, license_row(license_id).employee_id, now + timedelta(days=6, hours=12))
-    assert send_due_reminders(licenses_runtime().db, now, [30, 7, 1], batch_size=1000) >= 1
+    db = licenses_runtime.db
+    make_eligible_directly(db, license_id, license_row(db, license_id).employee_id, now + timedelta(days=6, hours=12))
+    assert send_due_reminders(db, now, [30, 7, 1], batch_size=1000) >= 1
 
     def reminders() -> list[str]:
         return [m["subject"] for m in sink.messages(company.account.email) if "Reminder" in (m.get("subject") or "")]

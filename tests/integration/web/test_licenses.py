@@ -166,29 +166,33 @@ def test_a_claimed_code_is_released_after_confirmation_and_the_history_keeps_bot
     assert first.name in history and second.name in history and "Your company" in history
 
 
-def test_an_eligible_code_is_released_after_a_confirmation_that_names_its_deadline(app, company):
+def test_an_eligible_code_is_released_after_a_confirmation_that_names_its_deadline(app, company, licenses_runtime):
     from tests.integration.licenses.support import license_row, make_eligible_directly
+    db = licenses_runtime.db
     code, license_id = next(iter(company.codes().items()))
     employee = linked(app, company, code)
-    make_eligible_directly(license_id, license_row(license_id).employee_id, datetime.now(UTC) + timedelta(days=45))
+    make_eligible_directly(db, license_id, license_row(db, license_id).employee_id,
+                           datetime.now(UTC) + timedelta(days=45))
     assert "Release" in company.row(code)
     page = text_of(ask_to_release(company, license_id))
     assert "WSCC approved this employee: they could use this code until" in page and employee.name in page
     assert confirm_release(company, license_id).status_code == 303
     assert "Available" in company.row(code)
-    assert license_row(license_id).redeem_by is None
+    assert license_row(db, license_id).redeem_by is None
 
 
-def test_a_redeemed_code_cannot_be_released_and_the_company_is_told_why(app, company):
+def test_a_redeemed_code_cannot_be_released_and_the_company_is_told_why(app, company, licenses_runtime):
     from tests.integration.licenses.support import license_row, make_eligible_directly
+    db = licenses_runtime.db
     code, license_id = next(iter(company.codes().items()))
     employee = linked(app, company, code)
-    make_eligible_directly(license_id, license_row(license_id).employee_id, datetime.now(UTC) + timedelta(days=45))
+    make_eligible_directly(db, license_id, license_row(db, license_id).employee_id,
+                           datetime.now(UTC) + timedelta(days=45))
     assert employee.submit("/employee/license/use", form_page="/employee").status_code == 303
-    assert license_row(license_id).status == "redeemed"
+    assert license_row(db, license_id).status == "redeemed"
     assert "Release" not in company.row(code)
     for release in (ask_to_release, confirm_release):  # asked, or a confirmation sent from an old page
         assert release(company, license_id).status_code == 303
         assert "This code cannot be released: its employee has already used it (redeemed)." in text_of(
             company.visitor.get("/licenses"))
-    assert employee.name in company.row(code) and license_row(license_id).status == "redeemed"
+    assert employee.name in company.row(code) and license_row(db, license_id).status == "redeemed"

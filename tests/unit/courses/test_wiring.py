@@ -14,7 +14,7 @@ def test_handled_event_types_match_the_catalogue():
 
 def test_every_scheduled_task_is_registered_and_expires_before_the_next_is_sent():
     app = Celery("wiring-check", set_as_current=False)
-    register_tasks(app, runtime=lambda: None)
+    register_tasks(app)
     for name, entry in SCHEDULE.items():
         assert entry["task"] == name
         assert name in app.tasks or name == "courses.sweep_outbox"

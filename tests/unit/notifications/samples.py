@@ -1,4 +1,5 @@
-"""Template contexts as the queueing functions store them, one per e-mail."""
+"""Template contexts as the templates get them, one per e-mail: what the queueing functions store, with what
+sending adds (each portal page's address, a link's address)."""
 from __future__ import annotations
 
 CERTIFICATION = {"code": "shift_boss_underground", "name_en": "Shift Boss – Underground",

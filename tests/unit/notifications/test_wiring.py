@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from common.events.catalog import consumed_by
 from services.notifications.handlers import handlers
+from services.notifications.recipients import with_portal_addresses
 from services.notifications.schedule import SCHEDULE
 from services.notifications.sending import retry_delay
 from services.notifications.settings import Settings
@@ -54,3 +55,11 @@ def test_settings_read_the_environment_with_local_defaults(monkeypatch):
     assert configured.smtp_port == 2525
     assert configured.public_url == "https://licences.wscc.nt.ca"
     assert configured.database_url == "postgresql+psycopg://db/notifications"
+
+
+def test_a_portal_page_is_stored_as_its_path_and_written_with_the_portals_address():
+    stored = {"licenses_url": "/licenses", "receipt_url": "https://old.example/orders/1/receipt", "note": "/not-a-url"}
+    assert with_portal_addresses(stored, "https://licences.wscc.nt.ca") == {
+        "licenses_url": "https://licences.wscc.nt.ca/licenses",
+        "receipt_url": "https://old.example/orders/1/receipt",  # stored whole by an earlier release: kept
+        "note": "/not-a-url"}
