@@ -1,11 +1,12 @@
-"""Events of a license's life once a company handed its code out: linked, approved, used, reminders, expired,
-reinstated, released. The employee and the company each have their own handler, so one not known yet does not
-hold up the other's e-mail (RecipientNotKnownYet: the handler task retries until their profile event is handled).
+"""Events of a license's life once a company handed its code out: linked, approved, used (the course it opens:
+course_handlers.py), reminders, expired, reinstated, released. The employee and the company each have their own
+handler, so one not known yet does not hold up the other's e-mail (RecipientNotKnownYet: the handler task retries
+until their profile event is handled).
 """
 from sqlalchemy.orm import Session
 
 from common.events import Event
-from common.events.schemas import LicenseChange
+from common.events.schemas import EventData, LicenseChange
 from common.handlers import EventHandlers, PermanentEventError
 from services.notifications import employee_emails, employer_emails
 from services.notifications.code_links import refusals_since, save_code_link
@@ -14,7 +15,7 @@ from services.notifications.contacts import company_contact, employee_contact
 handlers = EventHandlers("notifications")
 
 
-def require(change: LicenseChange, event: Event, *needed: str) -> None:
+def require(change: EventData, event: Event, *needed: str) -> None:
     """The fields (optional in the shared schema) that this e-mail cannot do without."""
     missing = [name for name in needed if getattr(change, name) is None]
     if missing:
@@ -56,14 +57,8 @@ def tell_company_employee_approved(session: Session, change: LicenseChange, even
 
 
 @handlers.on("license.redeemed")
-def open_course_for_employee(session: Session, change: LicenseChange, event: Event) -> None:
-    require(change, event, "certification")
-    employee_emails.queue_course_access_open(session, employee_contact(session, change.employee_id), change,
-                                             event.id)
-
-
-@handlers.on("license.redeemed")
 def tell_company_license_redeemed(session: Session, change: LicenseChange, event: Event) -> None:
+    """The employee hears from course.opened, which knows when their access ends."""
     require(change, event, "certification")
     employer_emails.queue_employee_redeemed(session, company_contact(session, change.company_id),
                                             employee_contact(session, change.employee_id), change, event.id)

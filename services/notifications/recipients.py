@@ -9,6 +9,9 @@ from services.notifications.queueing import Recipient
 
 EMPLOYEE_PAGE = "/employee"  # the employee's account: application, license, course
 LICENSES_PAGE = "/licenses"  # the company's MANAGE LICENSES page: codes and each linked employee's progress
+COURSE_PAGE = "/course"  # the employee's online course and exam
+CERTIFICATES_PAGE = "/certificates"  # the employee's certificates, each as a PDF
+VERIFY_PAGE = "/verify/{number}"  # public: anyone holding the number sees the certificate's status
 
 
 def with_portal_addresses(context: dict[str, Any], public_url: str) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 Each e-mail is a folder of ``templates/``: ``subject.txt``, ``body.txt`` and ``body.html``. Every sentence goes
 through gettext (``{% trans %}`` or ``_()``); amounts and times are written by Babel in the language's Canadian
-locale, times in the program office's zone; names given in each language (certifications) are picked by language.
+locale (percentages too), times and days in the program office's zone; names given in each language
+(certifications) are picked by language.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_percent
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 
 from common.timezones import display_zone
@@ -68,6 +69,9 @@ def _environment(language: str) -> Environment:
     environment.filters["money"] = lambda amount, currency: format_money(amount, currency, locale)
     environment.filters["instant"] = pass_context(
         lambda context, value: format_instant(value, locale, context["display_timezone"]))
+    environment.filters["day"] = pass_context(
+        lambda context, value: format_day(value, locale, context["display_timezone"]))
+    environment.filters["percent"] = lambda value: format_percentage(value, locale)
     environment.filters["localized"] = lambda names: localized_name(names, language)
     return environment
 
@@ -79,6 +83,18 @@ def localized_name(names: dict[str, str], language: str) -> str:
 
 def format_money(amount: str | Decimal, currency: str, locale: Locale) -> str:
     return format_currency(Decimal(amount), currency, locale=locale)
+
+
+def format_percentage(value: str | int | Decimal, locale: Locale) -> str:
+    """A percentage given out of 100 (e.g. "84.62"), with the digits it has: "84.62%", "84,62 %"; never rounded,
+    so a score just under the pass mark cannot read as the pass mark."""
+    return format_percent(Decimal(str(value)) / 100, locale=locale, decimal_quantization=False)
+
+
+def format_day(value: str | datetime, locale: Locale, timezone: str) -> str:
+    """The day an instant falls on in the program office's zone, e.g. "March 15, 2026" or "15 mars 2026"."""
+    instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return format_date(instant.astimezone(display_zone(timezone)), "long", locale=locale)
 
 
 def format_instant(value: str | datetime, locale: Locale, timezone: str) -> str:

@@ -1,15 +1,19 @@
-"""Events of the employee's journey and of a license's life, as web, applications and licenses publish them."""
+"""Events of the employee's journey, of a license's life and of the course, the exam and the certificate, as web,
+applications, licenses and courses publish them."""
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
 from common.db import Database
+from common import codes
 from common.events import Event
 from common.events.schemas import (
-    ApplicationApproved, ApplicationChange, ApplicationRefused, Certification, EmployeeProfile, LicenseChange)
+    ApplicationApproved, ApplicationChange, ApplicationRefused, CertificateChange, Certification, EmployeeProfile,
+    EnrolmentChange, ExamResult, LicenseChange)
 from services.notifications.handlers import handlers
 from services.notifications.models import Inbox
 from tests.integration.notifications.support import unique_email
@@ -44,6 +48,37 @@ def license_change(license_id: uuid.UUID, company_id: uuid.UUID, person: Employe
                    **changes) -> LicenseChange:
     return LicenseChange(license_id=license_id, company_id=company_id, employee_id=person.employee_id, at=at,
                          **changes)
+
+
+OPENED_AT = datetime(2026, 6, 19, 15, 0, tzinfo=UTC)
+ACCESS_ENDS_AT = datetime(2026, 9, 17, 15, 0, tzinfo=UTC)  # Sept 17, 2026, 9:00 a.m. in Yellowknife
+
+
+def enrolment(person: EmployeeProfile, company_id: uuid.UUID, **changes) -> EnrolmentChange:
+    """A newly opened enrolment of 12 lessons and 3 attempts; ``changes`` move it along."""
+    values = dict(enrolment_id=uuid.uuid4(), license_id=uuid.uuid4(), company_id=company_id,
+                  employee_id=person.employee_id, certification=UNDERGROUND, at=OPENED_AT,
+                  access_ends_at=ACCESS_ENDS_AT, lessons_done=0, lessons_total=12, attempts_used=0,
+                  attempts_allowed=3)
+    return EnrolmentChange(**(values | changes))
+
+
+def exam_result(enrolled: EnrolmentChange, number: int, score: str, passed: bool = False,
+                next_attempt_at: datetime | None = None) -> ExamResult:
+    """Attempt ``number`` graded: as courses sends it, with that many attempts used."""
+    return ExamResult(**(enrolled.model_dump() | {"at": OPENED_AT + timedelta(days=10 * number),
+                                                   "lessons_done": enrolled.lessons_total,
+                                                   "attempts_used": number}),
+                      attempt_id=uuid.uuid4(), attempt_number=number, score_percent=Decimal(score),
+                      pass_mark_percent=80, passed=passed, next_attempt_at=next_attempt_at)
+
+
+def certificate(enrolled: EnrolmentChange, **changes) -> CertificateChange:
+    issued_at = OPENED_AT + timedelta(days=21, hours=3)  # July 10, 2026, 12:00 p.m. in Yellowknife
+    values = dict(number=codes.random_code(9), enrolment_id=enrolled.enrolment_id, license_id=enrolled.license_id,
+                  company_id=enrolled.company_id, employee_id=enrolled.employee_id, certification=UNDERGROUND,
+                  at=issued_at, issued_at=issued_at, expires_at=issued_at.replace(year=2029), status="valid")
+    return CertificateChange(**(values | changes))
 
 
 def all_handled(db: Database, *events: Event) -> bool:

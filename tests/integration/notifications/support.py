@@ -13,10 +13,12 @@ import requests
 from sqlalchemy import select
 
 from common.db import Database
-from common.events.schemas import AccountLinkRequested, CompanyProfile, LicensesIssued, OrderPaid
+from common.events.schemas import AccountLinkRequested, CompanyProfile, EmployeeProfile, LicensesIssued, OrderPaid
 from services.notifications.models import Notification, NotificationStatus
 
 T = TypeVar("T")
+# The no-break spaces of French typography and of Babel's times ("3:05\u202fp.m."), compared as plain spaces.
+NBSP = re.compile("[\u00a0\u202f]")
 # A license code as licenses writes it, with or without its dashes: never to be seen in an e-mail.
 CODE_SHAPED = re.compile(r"[0-9A-HJKMNP-TV-Z]{5}(?:-?[0-9A-HJKMNP-TV-Z]{5}){3}")
 
@@ -98,3 +100,31 @@ def nothing_pending(db: Database) -> bool:
     with db.reading() as session:
         return session.scalar(select(Notification.id).where(
             Notification.status == NotificationStatus.PENDING).limit(1)) is None
+
+
+def plain(text: str) -> str:
+    return NBSP.sub(" ", text)
+
+
+def subjects(messages: list[dict]) -> dict[str, dict]:
+    """By subject, with French no-break spaces as plain ones."""
+    found = {plain(message["subject"]): message for message in messages}
+    assert len(found) == len(messages), [m["subject"] for m in messages]  # one e-mail per subject
+    return found
+
+
+def registered(mail: Sink, publish: Callable[..., object], firm: CompanyProfile, *people: EmployeeProfile) -> None:
+    """The company and its employees known before the events about them arrive: their welcome e-mails are out."""
+    publish("company.registered", firm)
+    for person in people:
+        publish("employee.registered", person)
+    mail.wait_for(str(firm.email), 1)
+    for person in people:
+        mail.wait_for(str(person.email), 1)
+
+
+def all_sent(address: str, count: int) -> None:
+    """Exactly ``count`` e-mails recorded for ``address``, each sent."""
+    wait_until(lambda: len(rows := notifications_to(address)) == count
+               and all(row.status == NotificationStatus.SENT for row in rows),
+               what=f"{count} e-mails sent to {address}")

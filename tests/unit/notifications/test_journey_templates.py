@@ -4,11 +4,13 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.notifications.samples import (
-    CERTIFICATION, CONTEXTS, EMPLOYEE_PAGE, EMPLOYEE_TEMPLATES, EMPLOYER_TEMPLATES, LICENSES_PAGE, REASON)
+    CERTIFICATION, CONTEXTS, EMPLOYEE_PAGE, EMPLOYEE_TEMPLATES, EMPLOYER_TEMPLATES, LEARNING_TEMPLATES, LICENSES_PAGE,
+    REASON)
 from tests.unit.notifications.test_templates import CODE_SHAPED, plain, render
 
-WITH_DEADLINE = sorted(name for name, context in CONTEXTS.items() if "redeem_by" in context
-                       and name != "course_access_open")
+WITH_DEADLINE = sorted(name for name, context in CONTEXTS.items() if "redeem_by" in context)
+# Up to the course (its e-mails and the certificate's: test_course_templates.py).
+JOURNEY = [name for name in EMPLOYEE_TEMPLATES + EMPLOYER_TEMPLATES if name not in LEARNING_TEMPLATES]
 DEADLINE_WRITTEN = {"en": "June 13, 2026, 3:05 p.m. MDT", "fr": "13 juin 2026, 15 h 05 HAR"}
 CERTIFICATION_WRITTEN = {"en": CERTIFICATION["name_en"], "fr": CERTIFICATION["name_fr"]}
 
@@ -18,7 +20,7 @@ def everything(email) -> str:
 
 
 def test_the_samples_cover_both_audiences():
-    assert len(EMPLOYEE_TEMPLATES) == 10 and len(EMPLOYER_TEMPLATES) == 7
+    assert len(EMPLOYEE_TEMPLATES) == 9 and len(EMPLOYER_TEMPLATES) == 17 and len(JOURNEY) == 16
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -63,12 +65,11 @@ def test_company_emails_name_the_employee_and_link_to_manage_licenses(template):
 
 
 def test_subjects_in_english():
-    assert {template: render(template, "en").subject for template in EMPLOYEE_TEMPLATES + EMPLOYER_TEMPLATES} == {
+    assert {template: render(template, "en").subject for template in JOURNEY} == {
         "account_created": "Your account has been created",
         "application_approved": "Your application has been approved",
         "application_received": "We have received your application",
         "application_refused": "Decision on your application",
-        "course_access_open": "Your course and exam are open",
         "documents_requested": "More documents are needed for your application",
         "license_expired": "Your license has expired",
         "license_expiring": "Reminder: 7 days left to use your license",
@@ -85,13 +86,12 @@ def test_subjects_in_english():
 
 
 def test_subjects_in_french():
-    subjects = {template: plain(render(template, "fr").subject) for template in EMPLOYEE_TEMPLATES + EMPLOYER_TEMPLATES}
+    subjects = {template: plain(render(template, "fr").subject) for template in JOURNEY}
     assert subjects == {
         "account_created": "Votre compte a été créé",
         "application_approved": "Votre demande a été approuvée",
         "application_received": "Nous avons reçu votre demande",
         "application_refused": "Décision concernant votre demande",
-        "course_access_open": "Votre cours et votre examen sont accessibles",
         "documents_requested": "D'autres documents sont nécessaires pour votre demande",
         "license_expired": "Votre licence a expiré",
         "license_expiring": "Rappel : il vous reste 7 jours pour utiliser votre licence",
