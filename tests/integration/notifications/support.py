@@ -123,8 +123,8 @@ def registered(mail: Sink, publish: Callable[..., object], firm: CompanyProfile,
         mail.wait_for(str(person.email), 1)
 
 
-def all_sent(address: str, count: int) -> None:
+def all_sent(db: Database, address: str, count: int) -> None:
     """Exactly ``count`` e-mails recorded for ``address``, each sent."""
-    wait_until(lambda: len(rows := notifications_to(address)) == count
+    wait_until(lambda: len(rows := notifications_to(db, address)) == count
                and all(row.status == NotificationStatus.SENT for row in rows),
                what=f"{count} e-mails sent to {address}")

@@ -68,7 +68,7 @@ def test_the_employee_gets_each_certificate_email_with_the_reason_and_the_compan
     for message in [*to_marie.values(), *to_firm.values()]:
         assert not CODE_SHAPED.search(message["text"] + message["html"])
 
-    all_sent(str(marie.email), 6)
-    all_sent(str(firm.email), 6)
+    all_sent(db, str(marie.email), 6)
+    all_sent(db, str(firm.email), 6)
     assert len(mail.messages(str(marie.email))) == 6 and len(mail.messages(str(firm.email))) == 6
     assert len({n.key for n in notifications_to(db, str(marie.email))}) == 6

@@ -64,8 +64,8 @@ def test_the_employee_hears_of_each_step_and_the_company_of_the_outcomes_once_ea
         assert f'href="{portal}/licenses"' in message["html"] and message["headers"]["Content-Language"] == "en"
         assert "62" not in message["text"] + message["html"] and "84" not in message["text"] + message["html"]
 
-    all_sent(str(marie.email), 5)
-    all_sent(str(firm.email), 5)
+    all_sent(db, str(marie.email), 5)
+    all_sent(db, str(firm.email), 5)
     assert len(mail.messages(str(marie.email))) == 5 and len(mail.messages(str(firm.email))) == 5
 
 
@@ -91,8 +91,8 @@ def test_a_failed_last_attempt_is_one_email_saying_what_to_do_next(mail, publish
     assert plain(to_firm["subject"]) == "Plus aucune tentative d'examen : Sam Okalik"
     assert "a utilisé toutes les tentatives permises (3)" in to_firm["text"] and "70" not in to_firm["text"]
 
-    all_sent(str(sam.email), 2)
-    all_sent(str(firm.email), 2)
+    all_sent(db, str(sam.email), 2)
+    all_sent(db, str(firm.email), 2)
     assert len(mail.messages(str(sam.email))) == 2 and len(mail.messages(str(firm.email))) == 2
 
 
