@@ -59,6 +59,6 @@ def test_no_password_is_on_a_command_line():
 
 def test_each_api_worker_process_builds_its_own_runtime():
     # With --preload, gunicorn would build the app (its engine, its broker connection) once and fork it to every
-    # worker; without it each worker calls create_app() and opens its own (docs/decisions/0022).
+    # worker; without it each worker calls create_app() and opens its own (docs/decisions/0023).
     gunicorn = {name: command for name, command in procfile().items() if command.startswith("gunicorn")}
     assert len(gunicorn) == 5 and not [name for name, command in gunicorn.items() if "--preload" in command]
