@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
+from flask_babel import ngettext, pgettext
 
 from services.web.courses.progress import ExamOutlook
 from services.web.templating import clock, long_day, moment
 
 WSCC_ADDRESS = "MiningCertification@wsc.nt.ca"
 
-CERTIFICATE_STATUSES = {
-    "valid": _l("Valid"),
-    "expired": _l("Expired"),
-    "suspended": _l("Suspended"),
-    "revoked": _l("Revoked"),
-}
 
 ENROLMENT_STATUSES = {
     "in_course": _l("Course in progress"),
@@ -34,7 +28,10 @@ def enrolment_status(code: str) -> str:
 
 
 def certificate_status(code: str) -> str:
-    return str(CERTIFICATE_STATUSES.get(code, code))
+    # In context: French agrees the word with "certificat", not with the licence that "Expired" also describes.
+    words = {"valid": pgettext("certificate", "Valid"), "expired": pgettext("certificate", "Expired"),
+             "suspended": pgettext("certificate", "Suspended"), "revoked": pgettext("certificate", "Revoked")}
+    return words.get(code, code)
 
 
 def access_ended_message(access_ends_at: str | None) -> str:
