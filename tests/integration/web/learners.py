@@ -28,6 +28,21 @@ def courses_db():
     return get_runtime().db
 
 
+def ensure_published(codes: list[str], rules: Rules = RULES) -> None:
+    """The real certifications' courses: the seeded sample editions where the migrations loaded them, otherwise
+    one of the tests' own, so that a redeemed license opens a course either way."""
+    from sqlalchemy import select
+
+    from services.courses.models import Edition, EditionStatus
+    db = courses_db()
+    with db.reading() as session:
+        published = set(session.scalars(select(Edition.certification_code)
+                                        .where(Edition.status == EditionStatus.PUBLISHED)))
+    for code in codes:
+        if code not in published:
+            publish_edition(db, code, rules)
+
+
 def own_certification(rules: Rules = RULES) -> dict:
     """A certification of this test's own, its edition published in the courses database."""
     code = f"test_{uuid.uuid4().hex[:12]}"

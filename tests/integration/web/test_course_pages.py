@@ -75,14 +75,17 @@ def test_the_exam_without_javascript_fail_wait_then_pass(learner):
     question = employee.get(f"/exam/{attempt_id}/questions/1")
     page = text_of(question)
     assert "Question 1 of 4" in page and "Time left: 10 minutes" in page and "Save and continue" in page
-    assert len(question_options(question.get_data(as_text=True))) == 4
+    options = question_options(question.get_data(as_text=True))
+    assert len(options) == 4
     # A second start (another tab) resumes the same attempt.
     assert re.search(attempt_id, start_exam(employee, enrolment_id).headers["Location"])
     assert "Resume the exam" in text_of(employee.get(f"/course/{enrolment_id}/exam"))
 
     # Review lists what is unanswered; answers move with Previous / Save and continue / Review answers.
-    options = question_options(question.get_data(as_text=True))
-    moved = save_answer_by_form(employee, attempt_id, 2, [options[0]], move="previous")
+    second = question_options(employee.get(f"/exam/{attempt_id}/questions/2").get_data(as_text=True))
+    wrong_question = save_answer_by_form(employee, attempt_id, 2, [options[0] + 100_000])
+    assert wrong_question.status_code == 422 and "Choose among the answers shown." in text_of(wrong_question)
+    moved = save_answer_by_form(employee, attempt_id, 2, [second[0]], move="previous")
     assert moved.headers["Location"] == f"/exam/{attempt_id}/questions/1"
     review = text_of(employee.get(f"/exam/{attempt_id}/review"))
     assert "3 questions are not answered yet" in review and "Submit the exam" in review
