@@ -75,7 +75,7 @@ def redeemed_employee(system, page: Page, another_browser, language: str, wscc_s
 
 def read_the_course(employee: Page, language: str) -> None:
     """From the journey's main button, every lesson with "Mark as done and continue"."""
-    button = main(employee).get_by_role("link", name=exact(words("Continue the course", language)))
+    button = main(employee).get_by_role("button", name=exact(words("Continue the course", language)))
     reload_until(employee, lambda: expect(button).to_be_visible(timeout=1_000), timeout=EVENTS)
     button.click()
     expect(employee.locator("#lessons-done")).to_have_text(

@@ -328,7 +328,7 @@ def test_an_employee_is_approved_and_uses_the_license_while_the_company_follows(
         open_now, timeout=1_000), timeout=EVENTS)
     expect(employee.locator("li.step-done")).to_have_count(5)
     expect(employee.locator("li.step-in_progress")).to_contain_text(words("Online course", language))
-    expect(main(employee).get_by_role("link", name=exact(words("Continue the course", language)))).to_be_visible()
+    expect(main(employee).get_by_role("button", name=exact(words("Continue the course", language)))).to_be_visible()
 
     reload_until(company, lambda: expect(progress).to_have_text(words("Redeemed", language), timeout=1_000),
                  timeout=EVENTS)

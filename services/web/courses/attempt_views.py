@@ -52,9 +52,10 @@ def question(attempt_id: uuid.UUID, number: int) -> Any:
 @bp.post("/questions/<int:number>")
 @role_required("employee")
 def answer(attempt_id: uuid.UUID, number: int) -> Any:
-    attempt = _running(attempt_id)
-    if attempt is None:
-        flash(answer_refusal_message("attempt_time_is_up"), "error")
+    attempt = CoursesApi().attempt(attempt_id)
+    if attempt.get("submitted") or attempt.get("seconds_left", 0) <= 0:
+        flash(answer_refusal_message("attempt_submitted" if attempt.get("submitted") else "attempt_time_is_up"),
+              "error")
         return _to_result(attempt_id)
     form = AnswerForm()
     if not form.validate_on_submit():

@@ -198,3 +198,25 @@ def test_the_verification_page_says_only_what_it_should(app, learner):
     assert anyone.get(f"/verify?number={unknown}").status_code == 404
     assert "No certificate has this number" in text_of(anyone.get(f"/verify/{unknown}"))
     assert "Enter the number printed on the certificate" in text_of(anyone.get("/verify?number="))
+
+
+def test_what_verifiers_fetch_needs_no_sign_in(visitor):
+    issuer = visitor.get("/credentials/issuer")
+    assert issuer.status_code == 200 and issuer.get_json()["type"] == ["Profile"]
+    assert issuer.get_json()["publicKey"]["crv"] == "Ed25519"
+    for purpose in ("revocation", "suspension"):
+        listing = visitor.get(f"/credentials/status/{purpose}")
+        assert listing.status_code == 200 and listing.mimetype == "application/vc+jwt"
+        claims = jwt.decode(listing.get_data(as_text=True), options={"verify_signature": False})
+        assert claims["credentialSubject"]["statusPurpose"] == purpose
+    assert visitor.get("/credentials/status/everything").status_code == 404
+    assert visitor.get("/credentials/4K7QMX2PBA").headers["Location"] == "/verify/4K7QMX2PBA"
+
+
+def test_lookups_are_limited_per_address_but_the_empty_form_is_not_one(make_app):
+    anyone = Visitor(make_app(verification_rate_limit_per_address="3 per minute").test_client())
+    for _ in range(5):
+        assert anyone.get("/verify").status_code == 200
+    assert [anyone.get("/verify/4K7QMX2PBA").status_code for _ in range(3)] == [404, 404, 404]
+    limited = anyone.get("/verify?number=4K7QM-X2PBA")
+    assert limited.status_code == 429 and "Too many attempts" in text_of(limited)
