@@ -22,7 +22,7 @@ TYPED_NUMBER = re.compile(r"[0-9A-Za-z \-_.]{1,40}")
 
 def only_the_form() -> bool:
     """Opening the empty form is not a lookup: it does not count."""
-    return "number" not in request.args
+    return request.endpoint == "courses_verify.find" and "number" not in request.args
 
 
 def _form_page(form: VerifyForm, status: int = 200) -> Any:
@@ -41,8 +41,13 @@ def _lookup(typed: str) -> tuple[dict | None, str | None, int]:
         return None, verification_message(error.code), 422
 
 
+# One count per address for both ways of looking a number up (typed in the form, or the QR code's address).
+lookups = limiter.shared_limit(configured_limit("verification_rate_limit_per_address"), scope="certificate_lookup",
+                               exempt_when=only_the_form)
+
+
 @bp.get("")
-@limiter.limit(configured_limit("verification_rate_limit_per_address"), exempt_when=only_the_form)
+@lookups
 def find() -> Any:
     """The form; once a number is sent (a GET form: it changes nothing), its page or the problem with it."""
     form = VerifyForm(request.args)
@@ -58,7 +63,7 @@ def find() -> Any:
 
 
 @bp.get("/<number>")
-@limiter.limit(configured_limit("verification_rate_limit_per_address"))
+@lookups
 def certificate(number: str) -> Any:
     """The QR code's address, and where the form leads."""
     found, problem, status = _lookup(number)

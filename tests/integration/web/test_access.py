@@ -73,7 +73,7 @@ def employee_b(services, make_app) -> dict:
     module = re.search(r'href="/employee/course/([a-z0-9_-]+)"', b.get("/employee/course").get_data(as_text=True))
     return {"visitor": b, "application_id": application_id, "document_id": document_id, "filename": filename,
             "content": content, "module": module.group(1), "course": course,
-            "secrets": [b.name, b.account.email, filename, course["number"]]}
+            "secrets": [b.name, b.account.email, filename]}
 
 
 def every_request(app: Flask, company_b: dict, employee_b: dict) -> list[tuple[str, str, str]]:
@@ -114,6 +114,8 @@ def send(visitor: Visitor, method: str, url: str, token_page: str):
     data = {"csrf_token": visitor.csrf_token(token_page), "assigned_to_name": "HACKED", "quantity": "5",
             "reason": "HACKED", "message": "HACKED", "code": "HACKED", "confirmed": "yes",
             "certification": CERTIFICATION, "requirement_code": "identity", "chosen": "1", "move": "next"}
+    if method == "PUT":  # the exam page's script: JSON, its token in a header
+        return visitor.client.put(url, json={"chosen": [1]}, headers={"X-CSRFToken": data["csrf_token"]})
     return visitor.client.open(url, method=method, data=data)
 
 

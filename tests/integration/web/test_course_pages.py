@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import uuid
 from datetime import timedelta
 
 import jwt
@@ -220,3 +221,18 @@ def test_lookups_are_limited_per_address_but_the_empty_form_is_not_one(make_app)
     assert [anyone.get("/verify/4K7QMX2PBA").status_code for _ in range(3)] == [404, 404, 404]
     limited = anyone.get("/verify?number=4K7QM-X2PBA")
     assert limited.status_code == 429 and "Too many attempts" in text_of(limited)
+
+
+def test_every_change_needs_the_forms_csrf_token(app, learner):
+    employee, enrolment_id, _ = learner
+    attempt, question = str(uuid.uuid4()), 1
+    changes = [("POST", f"/course/{enrolment_id}/lessons/hazards"), ("POST", f"/course/{enrolment_id}/exam"),
+               ("POST", f"/exam/{attempt}/questions/1"), ("PUT", f"/exam/{attempt}/answers/{question}"),
+               ("POST", f"/exam/{attempt}/submit")]
+    with app.test_request_context():
+        routes = {(method, rule.rule) for rule in app.url_map.iter_rules() if rule.endpoint.startswith("courses")
+                  for method in rule.methods & {"POST", "PUT", "PATCH", "DELETE"}}
+    assert len(routes) == len(changes)  # a new route that changes something joins this list
+    for method, path in changes:
+        assert employee.client.open(path, method=method, data={"chosen": "1"}).status_code == 400, path
+    assert "0 of 2 lessons done" in text_of(employee.get("/course"))
