@@ -65,7 +65,7 @@ CATALOG: dict[str, EventSpec] = {
                   "A linked license's employee is approved: it may be redeemed until redeem_by."),
         EventSpec("license.released", 1, "licenses", ("notifications",), schemas.LicenseChange,
                   "The company took back a linked code its employee had not redeemed; it is available again."),
-        EventSpec("license.redeemed", 1, "licenses", ("applications", "courses", "notifications"), schemas.LicenseChange,
+        EventSpec("license.redeemed", 1, "licenses", ("courses", "notifications"), schemas.LicenseChange,
                   "The employee used the license: the course and exam open for the approved certification."),
         EventSpec("license.expiring", 1, "licenses", ("notifications",), schemas.LicenseChange,
                   "A reminder point (30, 7 or 1 day before redeem_by) of an unredeemed eligible license."),

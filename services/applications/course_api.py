@@ -1,4 +1,4 @@
-"""Internal API: the introduction course, the certifications and their requirements, and course access."""
+"""Internal API: the introduction course, the certifications and their requirements."""
 from __future__ import annotations
 
 from flask import Blueprint
@@ -6,7 +6,6 @@ from flask import Blueprint
 from common.api_input import acting_user_id, json_body
 from common.http import actor, current_runtime, requires_actor
 from services.applications import catalog
-from services.applications.course_access import employee_course_access
 from services.applications.intro_course import course_view, record_view
 
 course_api = Blueprint("applications_course_api", __name__, url_prefix="/internal")
@@ -41,11 +40,4 @@ def certifications():
 def replace_certification(code: str):
     with current_runtime().db.unit_of_work() as session:
         return catalog.certification_json(catalog.replace_certification(session, code, json_body(empty_allowed=True)))
-
-
-@course_api.get("/course-access/mine")
-@requires_actor("employee")
-def my_course_access():
-    with current_runtime().db.reading() as session:
-        return {"items": employee_course_access(session, acting_user_id())}
 

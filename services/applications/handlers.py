@@ -2,9 +2,8 @@
 from sqlalchemy.orm import Session
 
 from common.events import Event
-from common.events.schemas import EmployeeProfile, LicenseChange
+from common.events.schemas import EmployeeProfile
 from common.handlers import EventHandlers
-from services.applications.course_access import open_course_access
 from services.applications.employees import save_employee
 
 handlers = EventHandlers("applications")
@@ -21,8 +20,3 @@ def project_updated_employee(session: Session, profile: EmployeeProfile, event: 
     """Follow the employee's changed name, e-mail or language (an older event never undoes a newer one)."""
     save_employee(session, profile, as_of=event.occurred_at)
 
-
-@handlers.on("license.redeemed")
-def open_course_for_redeemed_license(session: Session, change: LicenseChange, event: Event) -> None:
-    """The employee used their license: the course and exam of the approved certification open, once."""
-    open_course_access(session, change)

@@ -1,5 +1,5 @@
 """The applications service's tables: certifications and their requirements, the introduction course, the
-employees it knows of, applications with their documents and decisions, course access, and the outbox and inbox."""
+employees it knows of, applications with their documents and decisions, and the outbox and inbox."""
 from __future__ import annotations
 
 import uuid
@@ -149,15 +149,3 @@ class Document(Base):
     uploaded_at: Mapped[datetime]
     # Set when the retention period deleted the file.
     purged_at: Mapped[datetime | None] = mapped_column(index=True)
-
-
-class CourseAccess(Base):
-    """The course and exam of a certification, opened for an employee when their license was redeemed."""
-
-    __tablename__ = "course_access"
-
-    employee_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    certification_code: Mapped[str] = mapped_column(ForeignKey("certifications.code"), primary_key=True)
-    license_id: Mapped[uuid.UUID]
-    application_id: Mapped[uuid.UUID | None]
-    opened_at: Mapped[datetime]

@@ -17,6 +17,8 @@ from services.web.admin import certifications_views, licenses_views as admin_lic
 from services.web.admin import views as admin_views
 from services.web.cli import register_commands
 from services.web.clients.base import install_connection_pools
+from services.web.courses import attempt_views, certificates_views, credentials_views, exam_views, verify_views
+from services.web.courses import views as courses_views
 from services.web.employee import applications_views, course_views
 from services.web.employee import views as employee_views
 from services.web.errors import register_error_pages
@@ -37,7 +39,9 @@ HERE = Path(__file__).resolve().parent
 BLUEPRINTS = (public_views.bp, auth_views.bp, password_views.bp, account_views.bp, dashboard_views.bp,
               orders_views.bp, payment_views.bp, licenses_views.bp, receipts_views.bp, webhooks_views.bp,
               employee_views.bp, course_views.bp, applications_views.bp, review_views.bp, admin_views.bp,
-              staff_views.bp, certifications_views.bp, admin_licenses_views.bp, language_views.bp)
+              staff_views.bp, certifications_views.bp, admin_licenses_views.bp, language_views.bp,
+              courses_views.bp, exam_views.bp, attempt_views.bp, certificates_views.bp, verify_views.bp,
+              credentials_views.bp)
 # A document (10 MB by default) plus room for the multipart envelope; anything bigger is refused with a 413 page.
 # Other forms stay small anyway: Flask keeps non-file form fields under MAX_FORM_MEMORY_SIZE (500 kB).
 UPLOAD_ENVELOPE_BYTES = 256 * 1024

@@ -54,6 +54,9 @@ class Settings(ServiceSettings):
     # people), so it gets far more room than one account.
     code_claim_rate_limit_per_address: str = "120 per minute"
     code_claim_rate_limit_per_account: str = "10 per minute"
+    # Looking up a certificate on the public verification page (typed, or from its QR code), per address: an
+    # employer checks a few, a script walking the register is slowed down.
+    verification_rate_limit_per_address: str = "30 per minute"
     # One document. Same name as the applications service's setting, so WSCC_MAX_DOCUMENT_BYTES sets both: web
     # refuses a bigger request early (413 page), the service checks the file itself.
     max_document_bytes: int = 10 * 1024 * 1024

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from flask import Flask, current_app, request
 from babel import Locale
 from babel.dates import format_date as babel_date
@@ -51,6 +52,39 @@ def moment(value: str | datetime | None) -> str:
     return locale.datetime_formats["medium"].format(time_text, babel_date(local, "medium", locale=locale))
 
 
+def _local(value: str | datetime) -> datetime:
+    instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return instant.astimezone(display_zone(current_app.config["WSCC_SETTINGS"].display_timezone))
+
+
+def long_day(value: str | datetime | None) -> str:
+    """The day an instant falls on where WSCC works, written out: "January 13, 2027", "13 janvier 2027"."""
+    if not value:
+        return ""
+    return babel_date(_local(value), "long", locale=Locale.parse(f"{current_language()}_CA"))
+
+
+def clock(value: str | datetime | None) -> str:
+    """The time of day of an instant where WSCC works, with its zone: "2:32 p.m. MST", "14 h 32 HNR"."""
+    if not value:
+        return ""
+    local, locale = _local(value), Locale.parse(f"{current_language()}_CA")
+    return f"{format_time(local, 'short', locale=locale)} {babel_datetime(local, 'z', locale=locale)}"
+
+
+def percent(value: Any) -> str:
+    """A percentage from a service ("87.50", 80) as the reader's language writes it: "87.5%", "87,5 %"."""
+    if value in (None, ""):
+        return ""
+    return format_percent(Decimal(str(value)).normalize() / 100, locale=f"{current_language()}_CA",
+                          decimal_quantization=False)
+
+
+def number(value: Any) -> str:
+    """A number from a service (a time limit of 67.5 minutes) as the reader's language writes it: "67,5"."""
+    return format_decimal(Decimal(str(value)).normalize(), format="#,##0.##", locale=current_language())
+
+
 def file_size(size: int | None) -> str:
     """"240 KB", "3.4 MB" ("3,4 Mo" in French): a document's size as a person reads it."""
     size = size or 0
@@ -71,5 +105,6 @@ def install_template_helpers(app: Flask) -> None:
                                  dict_without_none=without_none, application_status=application_status,
                                  decision=decision_words, progress=progress_words, iso_day=iso_day,
                                  localized=localized, days_left=days_left_words, size=file_size,
-                                 moment=moment, cause=cause_words,
+                                 moment=moment, cause=cause_words, long_day=long_day, clock=clock,
+                                 percent=percent, number=number,
                                  my_license_status=my_license_status)

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import requests
+from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from services.web.accounts.demo import ensure_demo_admin, ensure_demo_reviewer
 # Web's runtime (and its readers) for the checks that read web's database, as in the integration tests.
 from tests.integration.web.conftest import make_app, web_db, web_runtime  # noqa: F401
 from tools.dev.chromium import find_chromium
@@ -22,7 +25,11 @@ ALL_BUT_FLOWER = ["web", "web-worker", "orders-api", "orders-worker", "licenses-
 
 @pytest.fixture(scope="session")
 def system(stack: Stack, processes: Processes) -> Stack:
+    from services.applications.seed.certifications import CERTIFICATIONS
+    from tests.integration.web.learners import ensure_published
+
     processes.ensure(*ALL_BUT_FLOWER, timeout=90)
+    ensure_published([item["code"] for item in CERTIFICATIONS])  # a redeemed license opens its course
     return stack
 
 
@@ -93,3 +100,22 @@ class Mailbox:
 @pytest.fixture(scope="session")
 def mailbox(system: Stack) -> Mailbox:
     return Mailbox(system.url("SMTP_SINK_HTTP_PORT"))
+
+
+@pytest.fixture(scope="session")
+def wscc_staff(system, web_runtime):  # noqa: F811 - the imported fixture
+    """The demo reviewer and administrator in this session's databases (once: each call resets their sessions)."""
+    return {"reviewer": ensure_demo_reviewer(web_runtime.db), "admin": ensure_demo_admin(web_runtime.db)}
+
+
+@pytest.fixture
+def documents(tmp_path: Path) -> dict[str, Path]:
+    """A real one-page PDF (fpdf2) and a real PNG (Pillow): the portal checks the content, not the name."""
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(text="Aurora Gold Mines Ltd. - letter of employment, 2,400 hours of surface mining work.")
+    pdf.output(str(tmp_path / "experience-letter.pdf"))
+    Image.new("RGB", (120, 80), (20, 60, 120)).save(tmp_path / "photo-id.png")
+    return {"pdf": tmp_path / "experience-letter.pdf", "png": tmp_path / "photo-id.png"}

@@ -18,14 +18,12 @@ from pathlib import Path
 
 import pytest
 from babel.support import Translations
-from PIL import Image
 from playwright.sync_api import Locator, Page, expect
 
 from common.runtime import ServiceRuntime
 from common.timezones import display_zone
 from services.applications.seed.certifications import CERTIFICATIONS
 from services.licenses.codes import ALPHABET, display
-from services.web.accounts.demo import ensure_demo_admin, ensure_demo_reviewer
 from tests.e2e.conftest import reload_until
 from tests.e2e.test_purchase_in_the_browser import (
     SEED_WORDS, buy, confirm_from_the_email, count, create_profile, exact, main, pay_by_card)
@@ -78,25 +76,6 @@ def shown_day(pattern: re.Pattern, text: str) -> str:
 
 def certification_name(language: str) -> str:
     return CERTIFICATION[f"name_{language}"]
-
-
-@pytest.fixture(scope="session")
-def wscc_staff(system, web_runtime):
-    """The demo reviewer and administrator in this session's databases (once: each call resets their sessions)."""
-    return {"reviewer": ensure_demo_reviewer(web_runtime.db), "admin": ensure_demo_admin(web_runtime.db)}
-
-
-@pytest.fixture
-def documents(tmp_path: Path) -> dict[str, Path]:
-    """A real one-page PDF (fpdf2) and a real PNG (Pillow): the portal checks the content, not the name."""
-    from fpdf import FPDF
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=12)
-    pdf.cell(text="Aurora Gold Mines Ltd. - letter of employment, 2,400 hours of surface mining work.")
-    pdf.output(str(tmp_path / "experience-letter.pdf"))
-    Image.new("RGB", (120, 80), (20, 60, 120)).save(tmp_path / "photo-id.png")
-    return {"pdf": tmp_path / "experience-letter.pdf", "png": tmp_path / "photo-id.png"}
 
 
 # --- the people ---------------------------------------------------------------------------------------------------
@@ -348,7 +327,8 @@ def test_an_employee_is_approved_and_uses_the_license_while_the_company_follows(
     reload_until(employee, lambda: expect(main(employee).locator(".journey-message")).to_contain_text(
         open_now, timeout=1_000), timeout=EVENTS)
     expect(employee.locator("li.step-done")).to_have_count(5)
-    expect(employee.locator("li.step-open")).to_have_text(re.compile(words("Course and exam", language)))
+    expect(employee.locator("li.step-in_progress")).to_contain_text(words("Online course", language))
+    expect(main(employee).get_by_role("button", name=exact(words("Continue the course", language)))).to_be_visible()
 
     reload_until(company, lambda: expect(progress).to_have_text(words("Redeemed", language), timeout=1_000),
                  timeout=EVENTS)

@@ -1,5 +1,5 @@
 """The applications service (docs/internal-api.md, "applications"): the introduction course, applications and
-their documents, the reviewers' queue and decisions, course access, certifications."""
+their documents, the reviewers' queue and decisions, certifications."""
 from __future__ import annotations
 
 from typing import IO, Any
@@ -54,8 +54,6 @@ class ApplicationsApi(InternalApi):
         return self.call("GET", f"/internal/applications/{application_id}/documents/{document_id}/content",
                          stream=True)
 
-    def course_access(self) -> list[dict]:
-        return self.json("GET", "/internal/course-access/mine")["items"]
 
     # Reviewers.
     def review_queue(self, certification: str | None) -> list[dict]:

@@ -1,9 +1,10 @@
 """Where an employee stands in the journey, as the services say it (no I/O here).
 
 introduction course → link the employer's code → apply → review → approved (deadline) / refused / more documents
-→ use my license → course and exam open. The code may be linked at any point; the 90 days count from approval.
-Which steps are behind the employee is the licenses service's progress (the same the company reads); the
-applications service's answers give the details (the draft to continue, the reason, the message, course access).
+→ use my license → the online course → the exam → the certificate. The code may be linked at any point; the 90
+days count from approval. Which steps are behind the employee is the licenses service's progress (the same the
+company reads) up to the redemption; the applications service's answers give the details (the draft to continue,
+the reason, the message), and the courses service's enrolment of the license the rest.
 """
 from __future__ import annotations
 
@@ -11,8 +12,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from services.web.courses.progress import PASSED, ExamOutlook, exam_outlook
+
 OPEN = ("draft", "submitted", "under_review", "documents_requested")
-STEPS = ("intro_course", "code", "apply", "review", "use_license", "course_and_exam")
+STEPS = ("intro_course", "code", "apply", "review", "use_license", "course", "exam", "certificate")
+# A license that was used: redeemed, and finished once its course and exam are over.
+USED = ("redeemed", "finished")
 _STARTED = {"intro_course"}
 _SENT = _STARTED | {"apply"}
 _APPROVED = _SENT | {"review"}
@@ -27,7 +32,7 @@ class Journey:
     progress: str
     license: dict | None
     latest: dict | None  # the newest application, whatever its status
-    access: list[dict]
+    enrolment: dict | None  # the courses service's enrolment of this license, once it opened
     now: datetime
     done: set[str] = field(default_factory=set)
 
@@ -75,7 +80,15 @@ class Journey:
 
     @property
     def redeemed(self) -> bool:
-        return self.license_status == "redeemed"
+        return self.license_status in USED
+
+    @property
+    def outlook(self) -> ExamOutlook | None:
+        return exam_outlook(self.enrolment) if self.enrolment else None
+
+    @property
+    def course_done(self) -> bool:
+        return bool(self.enrolment and self.enrolment.get("course_completed_at"))
 
     @property
     def current_step(self) -> str | None:
@@ -94,7 +107,22 @@ class Journey:
         if self.progress == "refused":
             states["review"] = "refused"
         if self.redeemed:
-            states["course_and_exam"] = "open" if self.access else "waiting"
+            states |= self._course_states()
+        return states
+
+    def _course_states(self) -> dict[str, str]:
+        """The course, the exam and the certificate as the courses service says they stand."""
+        if self.enrolment is None:
+            return {"course": "waiting"}  # the course opens once the courses service has the redemption
+        status, ended = self.enrolment["status"], self.enrolment["status"] == "access_expired"
+        states = {"course": "done" if self.course_done else "ended" if ended else "in_progress"}
+        if status in PASSED:
+            states["exam"] = "done"
+            states["certificate"] = "done" if status == "certified" else "waiting"
+        elif status == "failed" or (ended and self.course_done):
+            states["exam"] = "ended"
+        elif self.course_done:
+            states["exam"] = "failed" if self.enrolment.get("last_result") == "failed" else "available"
         return states
 
     @property
@@ -112,19 +140,37 @@ class Journey:
             return "use_license"
         if self.status == "approved" and not self.license:
             return "link_code"
+        if self.redeemed:
+            return self._course_action()
         return "apply" if self.can_apply else None
 
+    def _course_action(self) -> str | None:
+        if self.enrolment is None:
+            return None
+        if self.enrolment["status"] == "certified":
+            return "view_certificate"
+        if self.outlook.can_start or self.outlook.can_resume:
+            return "take_exam"
+        if not self.course_done and self.enrolment["status"] == "in_course" and self.outlook.reason != "access_ended":
+            return "continue_course"
+        return None
 
-def build_journey(progress: str | None, license_: dict | None, applications: list[dict], access: list[dict],
+
+def build_journey(progress: str | None, license_: dict | None, applications: list[dict], enrolments: list[dict],
                   now: datetime) -> Journey:
     progress = progress or "registered"
-    redeemed = bool(license_ and license_["status"] == "redeemed")
+    redeemed = bool(license_ and license_["status"] in USED)
     done = set(DONE_BY_PROGRESS.get(progress, ()))
     if license_ and (license_.get("live") or redeemed):
         done.add("code")
-    # The course and exam are never "done" here: the portal learns that they opened, not that they were passed.
-    return Journey(progress=progress, license=license_, latest=applications[0] if applications else None,
-                   access=access, now=now, done=done)
+    if redeemed:
+        done.add("use_license")  # a finished license was redeemed first
+    enrolment = next((item for item in enrolments if license_ and item["license_id"] == license_["id"]), None)
+    journey = Journey(progress=progress, license=license_, latest=applications[0] if applications else None,
+                      enrolment=enrolment, now=now, done=done)
+    done |= {step for step, state in journey.states.items() if state == "done" and step in ("course", "exam",
+                                                                                               "certificate")}
+    return journey
 
 
 def _instant(value: Any) -> datetime:

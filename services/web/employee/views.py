@@ -16,9 +16,9 @@ from services.web.access import role_required
 from services.web.accounts.auth_views import configured_limit, finish_registration
 from services.web.accounts.employees import new_employee
 from services.web.accounts.forms import EmployeeRegistrationForm
-from services.web.clients import ApplicationsApi, LicensesApi, NotFound, Refused
+from services.web.clients import ApplicationsApi, CoursesApi, LicensesApi, NotFound, Refused
 from services.web.employee.forms import ClaimCodeForm
-from services.web.employee.journey import Journey, build_journey
+from services.web.employee.journey import USED, Journey, build_journey
 from services.web.errors import error_page
 from services.web.extensions import limiter
 from services.web.i18n import current_language
@@ -81,9 +81,11 @@ def redeem_message(code: str) -> str:
 
 
 def current_journey() -> Journey:
-    applications, mine = ApplicationsApi(), LicensesApi().mine()
-    return build_journey(mine.get("progress"), mine["license"], applications.my_applications(),
-                         applications.course_access(), utcnow())
+    mine = LicensesApi().mine()
+    license_ = mine["license"]
+    # The courses service opens the course once it has the redemption: until then it knows of no enrolment.
+    enrolments = CoursesApi().my_enrolments() if license_ and license_["status"] in USED else []
+    return build_journey(mine.get("progress"), license_, ApplicationsApi().my_applications(), enrolments, utcnow())
 
 
 def user_key() -> str:

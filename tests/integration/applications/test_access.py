@@ -43,7 +43,7 @@ def test_a_company_gets_403_everywhere_but_the_list_of_certifications(employee):
     calls = [("GET", "/internal/intro-course"), ("GET", "/internal/applications/mine"),
              ("POST", "/internal/applications"), ("GET", base), ("POST", f"{base}/submit"),
              ("GET", f"{base}/documents/{application['documents'][0]['id']}/content"),
-             ("GET", "/internal/course-access/mine"), ("GET", "/internal/review/queue"),
+             ("GET", "/internal/review/queue"),
              ("POST", f"/internal/review/applications/{application['id']}/approve"),
              ("PUT", "/internal/admin/certifications/supervisor_1_surface")]
 

@@ -4,13 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
-
-from common.db import Database
-from common.events import new_event
-from common.events.schemas import EmployeeProfile, LicenseChange
-from services.applications.models import CourseAccess
-from tests.handler_runs import all_runs_finished
+from common.events.schemas import EmployeeProfile
 from tests.integration.applications.support import wait_for
 
 
@@ -39,39 +33,3 @@ def test_employee_registered_gives_reviewers_the_name_and_email_and_an_older_upd
     assert shown_employee()["language"] == "fr"
     assert "employee" not in employee.show(application["id"]).json()
 
-
-def course_access_rows(db: Database, employee_id: uuid.UUID) -> int:
-    with db.reading() as session:
-        return session.scalar(select(func.count()).select_from(CourseAccess)
-                              .where(CourseAccess.employee_id == employee_id))
-
-
-OPENING_TASK = "applications.open_course_for_redeemed_license"
-
-
-def test_license_redeemed_delivered_twice_opens_the_course_once(employee, reviewer, publish, processes, db):
-    application = employee.submitted_application("supervisor_2_exploration")
-    reviewer.decide(application["id"], "approve")
-    redeemed = new_event("license.redeemed", LicenseChange(
-        license_id=uuid.uuid4(), company_id=uuid.uuid4(), employee_id=employee.user_id, at=datetime.now(UTC),
-        application_id=uuid.UUID(application["id"])))  # no certification: the approval says which
-    publish(redeemed)
-    publish(redeemed)  # the same message again, as after a broker restart
-    another = publish("license.redeemed", redeemed.data)  # and another event about the same redemption
-
-    access = wait_for(lambda: employee.call("GET", "/internal/course-access/mine").json()["items"])
-    # Once all three deliveries have been handled, the duplicates must have added nothing.
-    assert wait_for(lambda: all_runs_finished(processes.log("applications-worker"), OPENING_TASK,
-                                              {str(redeemed.id), str(another.id)}, at_least=3))
-    assert [item["certification"]["code"] for item in access] == ["supervisor_2_exploration"]
-    assert employee.call("GET", "/internal/course-access/mine").json()["items"] == access
-    assert course_access_rows(db, employee.user_id) == 1
-
-
-def test_a_redemption_without_any_approval_opens_nothing_and_fails_visibly(employee, publish, processes, db):
-    publish("license.redeemed", LicenseChange(license_id=uuid.uuid4(), company_id=uuid.uuid4(),
-                                              employee_id=employee.user_id, at=datetime.now(UTC)))
-
-    failure = f"no approved certification for employee {employee.user_id}"
-    assert wait_for(lambda: failure in processes.log("applications-worker"))
-    assert course_access_rows(db, employee.user_id) == 0

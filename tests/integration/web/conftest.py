@@ -21,7 +21,11 @@ SERVICES = ("orders-api", "licenses-api", "licenses-worker", "applications-api",
 
 @pytest.fixture(scope="package")
 def services(stack, processes):
+    from services.applications.seed.certifications import CERTIFICATIONS
+    from tests.integration.web.learners import ensure_published
+
     processes.ensure(*SERVICES)
+    ensure_published([item["code"] for item in CERTIFICATIONS])  # a redeemed license opens its course
     return stack
 
 

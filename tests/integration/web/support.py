@@ -102,8 +102,9 @@ class Visitor:
 
 
 def journey_steps(html: str) -> dict[str, str]:
-    """The employee's steps list as the page states it: step → done, action, waiting, refused, open or todo."""
-    return dict(re.findall(r'data-step="([a-z_]+)" data-state="([a-z]+)"', html))
+    """The employee's steps list as the page states it: step → done, action, waiting, refused, in_progress,
+    available, failed, ended or todo."""
+    return dict(re.findall(r'data-step="([a-z_]+)" data-state="([a-z_]+)"', html))
 
 
 def main_action(html: str) -> str | None:

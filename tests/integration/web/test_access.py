@@ -10,12 +10,14 @@ from itertools import product
 import pytest
 from flask import Flask, url_for
 
+from tests.integration.web.learners import certified, own_certification
 from tests.integration.web.people import admin_visitor, new_employee, reviewer_made_by_an_administrator, small_pdf
 from tests.integration.web.support import Visitor, text_of
 
 PUBLIC = {"public.home", "auth.register", "auth.login", "auth.logout", "password.forgot", "password.reset",
           "language.switch", "health.healthz", "health.readyz", "webhooks.paypal", "static", "employee.register",
-          "auth.confirm_email", "auth.resend"}
+          "auth.confirm_email", "auth.resend", "courses_verify.find", "courses_verify.certificate",
+          "courses_credentials.issuer", "courses_credentials.status_list", "courses_credentials.credential"}
 OWN_COMPANY_PAGES = {"dashboard.show", "dashboard.progress", "orders.new", "licenses.manage", "licenses.export_csv"}
 EVERY_SIGNED_IN_USER = {"account.profile", "account.change_password"}
 ANOTHER_COMPANYS_RECORD = {"orders.show", "orders.checkout", "orders.drop", "payment.paypal_return",
@@ -23,9 +25,13 @@ ANOTHER_COMPANYS_RECORD = {"orders.show", "orders.checkout", "orders.drop", "pay
                            "payment.check_again", "receipts.page", "receipts.pdf", "licenses.track",
                            "licenses.history", "licenses.release"}
 EMPLOYEE_PAGES = {"employee.home", "employee.claim", "employee.use_license", "course.index", "course.module",
-                  "applications.index", "applications.apply"}
+                  "applications.index", "applications.apply", "courses.index", "courses_certificates.index"}
 ANOTHER_EMPLOYEES_RECORD = {"applications.show", "applications.upload", "applications.document",
-                            "applications.remove_document", "applications.submit"}
+                            "applications.remove_document", "applications.submit", "courses.outline", "courses.lesson",
+                            "courses.lesson_done", "courses_exam.show", "courses_exam.start",
+                            "courses_attempt.question", "courses_attempt.answer", "courses_attempt.save_answer",
+                            "courses_attempt.review", "courses_attempt.submit", "courses_attempt.result",
+                            "courses_certificates.pdf", "courses_certificates.credential"}
 STAFF_PAGES = {"review.queue", "review.show", "review.start", "review.approve", "review.refuse",
                "review.request_documents", "review.document"}
 ADMIN_ONLY = {"admin.held_orders", "admin_staff.accounts", "admin_certifications.index", "admin_certifications.edit",
@@ -55,8 +61,10 @@ def company_b(app, paid_company) -> dict:
 
 @pytest.fixture(scope="module")
 def employee_b(services, make_app) -> dict:
-    """B's draft application with one document, its course module, and what would betray B."""
+    """B's draft application with one document, its course module, B's course, passed exam and certificate, and
+    what would betray B."""
     b = new_employee(make_app(), name=f"Bertha Secret {uuid.uuid4().hex[:6]}")
+    course = certified(b, own_certification(), services.env()["WSCC_BROKER_URL"])
     application_id = b.apply(CERTIFICATION)
     filename, content = f"b-private-{uuid.uuid4().hex[:8]}.pdf", small_pdf()
     assert b.upload(application_id, b.requirements(application_id)[0], filename, content).status_code == 303
@@ -64,7 +72,8 @@ def employee_b(services, make_app) -> dict:
     document_id = re.search(rf"/employee/applications/{application_id}/documents/([0-9a-f-]{{36}})\"", html).group(1)
     module = re.search(r'href="/employee/course/([a-z0-9_-]+)"', b.get("/employee/course").get_data(as_text=True))
     return {"visitor": b, "application_id": application_id, "document_id": document_id, "filename": filename,
-            "content": content, "module": module.group(1), "secrets": [b.name, b.account.email, filename]}
+            "content": content, "module": module.group(1), "course": course,
+            "secrets": [b.name, b.account.email, filename]}
 
 
 def every_request(app: Flask, company_b: dict, employee_b: dict) -> list[tuple[str, str, str]]:
@@ -78,6 +87,7 @@ def every_request(app: Flask, company_b: dict, employee_b: dict) -> list[tuple[s
                        "key": [employee_b["module"]], "user_id": [NO_SUCH_USER]}
             if rule.endpoint.startswith("admin_certifications."):
                 choices["code"] = [CERTIFICATION]
+            choices |= course_choices(rule.endpoint, employee_b["course"])
             names = sorted(rule.arguments)
             for values, method in product(product(*(choices[name] for name in names)),
                                           sorted(rule.methods - {"HEAD", "OPTIONS"})):
@@ -87,13 +97,26 @@ def every_request(app: Flask, company_b: dict, employee_b: dict) -> list[tuple[s
     return requests
 
 
+def course_choices(endpoint: str, course: dict) -> dict[str, list]:
+    """B's enrolment, attempt and certificate where a route takes them; public pages get a number of no one's (the
+    verification page rightly shows a holder's name)."""
+    if not endpoint.startswith("courses"):
+        return {}
+    number = [1] if endpoint.startswith("courses_attempt.") else \
+        ["4K7QMX2PBA"] if endpoint.startswith(("courses_verify.", "courses_credentials.")) else [course["number"]]
+    return {"enrolment_id": [course["enrolment_id"]], "attempt_id": [course["attempt_id"]], "number": number,
+            "question_id": [course["question_id"]], "key": ["hazards"], "purpose": ["revocation"]}
+
+
 def send(visitor: Visitor, method: str, url: str, token_page: str):
     if method == "GET":
         return visitor.get(url)
     data = {"csrf_token": visitor.csrf_token(token_page), "assigned_to_name": "HACKED", "quantity": "5",
             "reason": "HACKED", "message": "HACKED", "code": "HACKED", "confirmed": "yes",
-            "certification": CERTIFICATION, "requirement_code": "identity"}
-    return visitor.client.post(url, data=data)
+            "certification": CERTIFICATION, "requirement_code": "identity", "chosen": "1", "move": "next"}
+    if method == "PUT":  # the exam page's script: JSON, its token in a header
+        return visitor.client.put(url, json={"chosen": [1]}, headers={"X-CSRFToken": data["csrf_token"]})
+    return visitor.client.open(url, method=method, data=data)
 
 
 def assert_nothing_of(response, secrets: list[str], where: str) -> None:

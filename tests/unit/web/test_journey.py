@@ -78,10 +78,68 @@ def test_while_wscc_reviews_nothing_is_asked_of_the_employee():
     assert journey.next_action is None
 
 
-def test_after_redemption_the_course_and_exam_open_they_are_not_done():
+def enrolment(status: str = "in_course", **changes) -> dict:
+    """As the courses service sends the employee's own enrolment of license "l"."""
+    exam = {"can_start": False, "reason": "course_incomplete", "next_attempt_at": None, "open_attempt_id": None,
+            "attempts_used": 0, "attempts_allowed": 3}
+    return {"enrolment_id": "e", "license_id": "l", "status": status, "course_completed_at": None,
+            "access_ends_at": (NOW + timedelta(days=40)).isoformat(), "lessons_done": 2, "lessons_total": 8,
+            "last_result": None, "certificate": None} | changes | {"exam": exam | changes.get("exam", {})}
+
+
+def test_after_redemption_the_course_is_awaited_until_the_courses_service_opens_it():
     journey = build_journey("redeemed", license_("redeemed"), [application("approved")], [], NOW)
-    assert journey.states["use_license"] == "done" and journey.states["course_and_exam"] == "waiting"
-    assert "course_and_exam" not in journey.done and journey.current_step == "course_and_exam"
+    assert journey.states["use_license"] == "done" and journey.states["course"] == "waiting"
+    assert "course" not in journey.done and journey.current_step == "course" and journey.next_action is None
+
+
+def test_a_course_in_progress_is_the_next_action():
+    journey = build_journey("redeemed", license_("redeemed"), [application("approved")], [enrolment()], NOW)
+    assert journey.states["course"] == "in_progress" and journey.states["exam"] == "todo"
+    assert journey.current_step == "course" and journey.next_action == "continue_course"
+
+
+def test_someone_elses_license_enrolment_is_not_this_journey():
+    other = enrolment() | {"license_id": "an earlier license"}
+    journey = build_journey("redeemed", license_("redeemed"), [application("approved")], [other], NOW)
+    assert journey.enrolment is None and journey.states["course"] == "waiting"
+
+
+def test_a_finished_course_opens_the_exam():
+    done = enrolment("exam_open", course_completed_at=NOW.isoformat(), exam={"can_start": True, "reason": None})
+    journey = build_journey("redeemed", license_("redeemed"), [application("approved")], [done], NOW)
+    assert journey.states["course"] == "done" and journey.states["exam"] == "available"
+    assert journey.current_step == "exam" and journey.next_action == "take_exam"
+
+
+def test_a_failed_attempt_waits_for_the_next_one_with_nothing_to_press():
+    failed = enrolment("exam_open", course_completed_at=NOW.isoformat(), last_result="failed",
+                       exam={"reason": "wait", "next_attempt_at": (NOW + timedelta(days=7)).isoformat(),
+                             "attempts_used": 1})
+    journey = build_journey("redeemed", license_("redeemed"), [application("approved")], [failed], NOW)
+    assert journey.states["exam"] == "failed" and journey.outlook.reason == "wait"
+    assert journey.outlook.attempts_left == 2 and journey.next_action is None
+
+
+def test_no_attempts_left_ends_the_exam():
+    failed = enrolment("failed", course_completed_at=NOW.isoformat(), last_result="failed",
+                       exam={"reason": "no_attempts_left", "attempts_used": 3})
+    journey = build_journey("redeemed", license_("finished"), [application("approved")], [failed], NOW)
+    assert journey.states["exam"] == "ended" and journey.states["certificate"] == "todo"
+    assert journey.next_action is None
+
+
+def test_a_pass_awaiting_signoff_waits_for_wscc_then_the_certificate_is_the_last_step():
+    waiting = enrolment("awaiting_signoff", course_completed_at=NOW.isoformat(), last_result="passed",
+                        exam={"reason": "passed"})
+    journey = build_journey("redeemed", license_("redeemed"), [application("approved")], [waiting], NOW)
+    assert journey.states["exam"] == "done" and journey.states["certificate"] == "waiting"
+    assert journey.next_action is None
+    certified = waiting | {"status": "certified", "certificate": {"number": "N", "display_number": "N"}}
+    journey = build_journey("redeemed", license_("finished"), [application("approved")], [certified], NOW)
+    assert {"course", "exam", "certificate", "use_license"} <= journey.done
+    assert journey.current_step is None and journey.next_action == "view_certificate"
+    assert journey.redeemed and not journey.can_apply
 
 
 def test_the_main_button_follows_the_journey():
@@ -92,13 +150,6 @@ def test_the_main_button_follows_the_journey():
     assert build_journey("approved", None, approved, [], NOW).next_action == "link_code"
     eligible = license_("eligible", redeem_by=approved[0]["redeem_by"], days_left=9)
     assert build_journey("approved", eligible, approved, [], NOW).next_action == "use_license"
-
-
-def test_redeemed_and_open_is_the_end_of_the_journey():
-    journey = build_journey("redeemed", license_("redeemed"), [application("approved")],
-                            [{"certification": {"code": "c"}, "opened_at": NOW.isoformat()}], NOW)
-    assert journey.states["course_and_exam"] == "open" and "course_and_exam" not in journey.done
-    assert journey.redeemed and not journey.can_apply and journey.next_action is None
 
 
 def test_the_days_left_are_the_licenses_services_never_counted_again_here():

@@ -1,6 +1,7 @@
 """Every refusal code the services document (docs/internal-api.md) has its own message, in both languages."""
 import pytest
 
+from services.web.courses.messages import answer_refusal_message, exam_refusal_message, verification_message
 from services.web.employee.applications_views import upload_message
 from services.web.employee.views import claim_message, redeem_message
 from services.web.review.views import decision_refused_message
@@ -12,6 +13,11 @@ CASES = [
     (redeem_message, ["not_eligible", "deadline_passed", "no_license"]),
     (upload_message, ["unsupported_type", "too_large", "empty_file", "unknown_requirement", "not_editable"]),
     (decision_refused_message, ["reason_required", "message_required"]),
+    (exam_refusal_message, ["exam_course_incomplete", "exam_wait", "exam_no_attempts_left", "exam_access_ended",
+                            "exam_passed", "attempt_open", "too_late"]),
+    (answer_refusal_message, ["attempt_time_is_up", "attempt_submitted", "one_option_only", "not_an_option",
+                              "not_in_attempt"]),
+    (verification_message, ["mistyped_number", "malformed_number", "no_such_certificate"]),
 ]
 
 
