@@ -13,6 +13,7 @@ from contextlib import closing
 import pytest
 
 from common.runtime import ServiceRuntime
+from services.courses.runtime import open_runtime as open_courses_runtime
 from services.licenses.runtime import open_runtime as open_licenses_runtime
 from services.notifications.runtime import open_runtime as open_notifications_runtime
 from services.orders.runtime import OrdersRuntime
@@ -63,4 +64,10 @@ def licenses_runtime(stack: Stack) -> Iterator[ServiceRuntime]:
 @pytest.fixture(scope="session")
 def notifications_runtime(stack: Stack) -> Iterator[ServiceRuntime]:
     with closing(open_notifications_runtime()) as runtime:
+        yield runtime
+
+
+@pytest.fixture(scope="session")
+def courses_runtime(stack: Stack) -> Iterator[ServiceRuntime]:
+    with closing(open_courses_runtime()) as runtime:
         yield runtime

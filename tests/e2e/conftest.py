@@ -24,11 +24,12 @@ ALL_BUT_FLOWER = ["web", "web-worker", "orders-api", "orders-worker", "licenses-
 
 
 @pytest.fixture(scope="session")
-def system(stack: Stack, processes: Processes) -> Stack:
+def system(stack: Stack, processes: Processes, courses_runtime) -> Stack:
     from services.applications.seed.certifications import CERTIFICATIONS
-    from tests.integration.web.learners import ensure_published
+    from tests.integration.web.learners import bind_courses, ensure_published
 
     processes.ensure(*ALL_BUT_FLOWER, timeout=90)
+    bind_courses(courses_runtime)
     ensure_published([item["code"] for item in CERTIFICATIONS])  # a redeemed license opens its course
     return stack
 

@@ -24,7 +24,7 @@ from tests.e2e.test_employee_journey_in_the_browser import (
     open_in_queue, open_my_journey, register_employee, take_the_course, words)
 from tests.e2e.test_purchase_in_the_browser import exact, main
 from tests.integration.courses.support import move_attempt_back, right_options
-from tests.integration.web.learners import courses_db
+from tests.integration.web.learners import courses_db, courses_runtime
 
 SCREENSHOTS = Path("/tmp/wscc-course-screenshots")
 PHONE = {"width": 375, "height": 800}
@@ -123,8 +123,7 @@ def sit_the_exam(employee: Page, language: str, right: bool) -> str:
 
 def revoke(system, number: str) -> None:
     """An administrator revokes the certificate (through the courses API: the admin pages are built elsewhere)."""
-    from services.courses.runtime import get_runtime
-    secret = get_runtime().settings.internal_token_secret.get_secret_value()
+    secret = courses_runtime().settings.internal_token_secret.get_secret_value()
     token = issue_token(secret, Actor(user_id=str(uuid.uuid4()), role="admin", language="en"))
     answer = requests.post(f"{system.url('COURSES_PORT')}/internal/staff/certificates/{number}/status",
                            json={"action": "revoke", "reason": "Issued in error"},

@@ -20,11 +20,12 @@ SERVICES = ("orders-api", "licenses-api", "licenses-worker", "applications-api",
 
 
 @pytest.fixture(scope="package")
-def services(stack, processes):
+def services(stack, processes, courses_runtime):
     from services.applications.seed.certifications import CERTIFICATIONS
-    from tests.integration.web.learners import ensure_published
+    from tests.integration.web.learners import bind_courses, ensure_published
 
     processes.ensure(*SERVICES)
+    bind_courses(courses_runtime)
     ensure_published([item["code"] for item in CERTIFICATIONS])  # a redeemed license opens its course
     return stack
 

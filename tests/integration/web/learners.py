@@ -23,9 +23,21 @@ ENROLMENT = re.compile(r"/course/([0-9a-f-]{36})/")
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
+_courses = None  # the session's courses runtime, handed over by the fixture that starts the services (bind_courses)
+
+
+def bind_courses(runtime) -> None:
+    global _courses
+    _courses = runtime
+
+
+def courses_runtime():
+    assert _courses is not None, "the services fixture binds the courses runtime first"
+    return _courses
+
+
 def courses_db():
-    from services.courses.runtime import get_runtime
-    return get_runtime().db
+    return courses_runtime().db
 
 
 def ensure_published(codes: list[str], rules: Rules = RULES) -> None:
