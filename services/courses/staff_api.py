@@ -10,8 +10,9 @@ from sqlalchemy import select
 from common.api_input import acting_user_id, json_body
 from common.clock import utcnow
 from common.http import requires_actor
+from common.refusals import NotFound
 from services.courses import certificates, grants, signoffs
-from services.courses.models import Certificate, Enrolment
+from services.courses.models import Certificate, CertificateChange, Enrolment
 from services.courses.representations import certificate_json, staff_enrolment_json
 from services.courses.runtime import get_runtime
 
@@ -76,6 +77,14 @@ def change_certificate_status(number: str):
         return certificate_json(certificate, now)
 
 
+def _register_entry(certificate: Certificate, enrolment: Enrolment, now) -> dict:
+    return certificate_json(certificate, now) | {
+        "certification": {"code": enrolment.certification_code, "name_en": enrolment.certification_name_en,
+                          "name_fr": enrolment.certification_name_fr},
+        "company_id": str(certificate.company_id), "employee_id": str(certificate.employee_id),
+        "enrolment_id": str(enrolment.id)}
+
+
 @staff_api.get("/certificates")
 @requires_actor(*STAFF)
 def certificate_register():
@@ -84,8 +93,24 @@ def certificate_register():
     with get_runtime().db.reading() as session:
         rows = session.execute(select(Certificate, Enrolment).join(Enrolment)
                                .order_by(Certificate.issued_at.desc())).all()
-        return {"items": [certificate_json(certificate, now) | {
-            "certification": {"code": enrolment.certification_code, "name_en": enrolment.certification_name_en,
-                              "name_fr": enrolment.certification_name_fr},
-            "company_id": str(certificate.company_id), "employee_id": str(certificate.employee_id)}
-            for certificate, enrolment in rows]}
+        return {"items": [_register_entry(certificate, enrolment, now) for certificate, enrolment in rows]}
+
+
+@staff_api.get("/certificates/<number>")
+@requires_actor(*STAFF)
+def certificate(number: str):
+    """One certificate of the register with every status change (who, when, why), oldest first."""
+    now = utcnow()
+    with get_runtime().db.reading() as session:
+        row = session.execute(select(Certificate, Enrolment).join(Enrolment)
+                              .where(Certificate.number == number.upper())).first()
+        if row is None:
+            raise NotFound("not_found")
+        changes = session.scalars(select(CertificateChange)
+                                  .where(CertificateChange.certificate_number == row[0].number)
+                                  .order_by(CertificateChange.changed_at, CertificateChange.id)).all()
+        return _register_entry(*row, now) | {"signed_off_by": row[0].signed_off_by and str(row[0].signed_off_by),
+                                             "history": [{"status": change.status, "reason": change.reason,
+                                                          "changed_by": str(change.changed_by),
+                                                          "changed_at": change.changed_at.isoformat()}
+                                                         for change in changes]}

@@ -4,7 +4,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from babel.numbers import format_decimal
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import format_decimal, format_percent
 from flask import Flask, current_app, request
 from babel import Locale
 from babel.dates import format_date as babel_date
@@ -16,8 +18,9 @@ from common.timezones import display_zone
 from services.web.access import home_for
 from services.web.i18n import (current_language, format_money, language_name, license_status, order_status,
                                supported_languages)
-from services.web.statuses import (application_status, cause_words, days_left_words, decision_words, iso_day,
-                                   localized, my_license_status, progress_words)
+from services.web.statuses import (application_status, cause_words, certificate_number, certificate_status,
+                                   days_left_words, decision_words, enrolment_status, grant_kind, iso_day, localized,
+                                   long_day, my_license_status, progress_words, submitted_by)
 
 
 def here() -> str:
@@ -60,6 +63,29 @@ def file_size(size: int | None) -> str:
     return gettext("%(size)s MB", size=megabytes)
 
 
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def percent(value: Any) -> str:
+    """"82.5%" in English, "82,5 %" in French: a score or a pass mark as the language writes a percentage."""
+    number = _decimal(value) if value not in (None, "") else None
+    if number is None:
+        return ""
+    return format_percent(number / 100, format="#,##0.##%", locale=current_language())
+
+
+def multiplier(value: Any) -> str:
+    """"× 1.5" ("× 1,5"): an accommodation's time multiplier."""
+    number = _decimal(value)
+    if number is None:
+        return ""
+    return "× " + format_decimal(number, format="#,##0.##", locale=current_language())
+
+
 def without_none(attributes: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in attributes.items() if value is not None}
 
@@ -72,4 +98,7 @@ def install_template_helpers(app: Flask) -> None:
                                  decision=decision_words, progress=progress_words, iso_day=iso_day,
                                  localized=localized, days_left=days_left_words, size=file_size,
                                  moment=moment, cause=cause_words,
-                                 my_license_status=my_license_status)
+                                 my_license_status=my_license_status, long_day=long_day,
+                                 certificate_number=certificate_number, certificate_status=certificate_status,
+                                 enrolment_status=enrolment_status, grant_kind=grant_kind,
+                                 submitted_by=submitted_by, percent=percent, multiplier=multiplier)
