@@ -10,6 +10,7 @@ from babel.dates import format_date
 from flask import current_app
 from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from common import codes
 from common.clock import utcnow
@@ -206,11 +207,11 @@ ENROLMENT_STATUSES = {
     "access_expired": _l("Access ended"),
 }
 
-CERTIFICATE_STATUSES = {
-    "valid": _l("Valid"),
-    "expired": _l("Expired"),
-    "suspended": _l("Suspended"),
-    "revoked": _l("Revoked"),
+CERTIFICATE_STATUSES = {  # a certificate's words (French agrees them with "certificat", a license's with "licence")
+    "valid": lazy_pgettext("certificate", "Valid"),
+    "expired": lazy_pgettext("certificate", "Expired"),
+    "suspended": lazy_pgettext("certificate", "Suspended"),
+    "revoked": lazy_pgettext("certificate", "Revoked"),
 }
 
 GRANT_KINDS = {

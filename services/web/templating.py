@@ -75,7 +75,7 @@ def percent(value: Any) -> str:
     number = _decimal(value) if value not in (None, "") else None
     if number is None:
         return ""
-    return format_percent(number / 100, format="#,##0.##%", locale=current_language())
+    return format_percent(number.normalize() / 100, locale=current_language(), decimal_quantization=False)
 
 
 def multiplier(value: Any) -> str:
