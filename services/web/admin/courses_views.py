@@ -10,9 +10,10 @@ from flask import Blueprint, Response, abort, current_app, flash, redirect, rend
 from flask_babel import gettext as _
 
 from services.web.access import role_required
-from services.web.admin.editions import megabytes, publish_refused_message, rule_message
+from services.web.admin.editions import publish_refused_message, rule_message
 from services.web.admin.forms import BankForm, DiscardDraftForm, DraftActionForm, RulesForm
 from services.web.clients import ApplicationsApi, CoursesApi, NotFound, Refused
+from services.web.templating import file_size
 
 bp = Blueprint("admin_courses", __name__, url_prefix="/admin/courses")
 CERTIFICATION_CODE = re.compile(r"[a-z0-9_]{2,60}")
@@ -62,7 +63,7 @@ def draft_page(code: str, rules_form: RulesForm | None = None, bank_form: BankFo
                            rules_form=rules_form or _rules_form(course["draft"]),
                            bank_form=bank_form or BankForm(), problems=problems or [],
                            action_form=DraftActionForm(), discard_form=DiscardDraftForm(),
-                           bank_megabytes=megabytes(current_app.config["WSCC_SETTINGS"].max_bank_file_bytes)), status
+                           bank_limit=file_size(current_app.config["WSCC_SETTINGS"].max_bank_file_bytes)), status
 
 
 @bp.get("/<code>")

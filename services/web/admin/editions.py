@@ -9,10 +9,10 @@ from typing import Any
 from flask_babel import gettext as _
 
 from services.web.i18n import language_name
+from services.web.templating import file_size
 
 _BETWEEN = re.compile(r"must_be_between_(\d+)_and_(\d+)")
 _TEXT_MISSING = re.compile(r"text_missing_([a-z]{2})")
-_MEGABYTE = 1024 * 1024
 
 
 def rule_message(code: str) -> str:
@@ -26,10 +26,6 @@ def rule_message(code: str) -> str:
                                       "first, or draw fewer questions."),
     }
     return messages.get(code, _("This value cannot be saved."))
-
-
-def megabytes(size: int) -> str:
-    return f"{size / _MEGABYTE:g}"
 
 
 def problem_words(code: str) -> str:
@@ -71,8 +67,8 @@ def question_problem(entry: Mapping[str, Any]) -> str:
 
 def bank_refused_message(code: str, fields: Mapping[str, Any]) -> str:
     if code == "file_too_big":
-        return _("The file is larger than %(size)s MB. Split the bank, or remove what it does not need (images "
-                 "inside the questions).", size=megabytes(int(fields.get("max_bytes") or 0)))
+        return _("The file is larger than %(size)s. Split the bank, or remove what it does not need (images inside "
+                 "the questions).", size=file_size(int(fields.get("max_bytes") or 0)))
     if code == "unreadable_file":
         return _("This file is not a Moodle XML question bank. In Moodle, export the questions in “Moodle XML "
                  "format”; a file written by hand must be well-formed XML.")

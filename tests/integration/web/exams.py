@@ -38,7 +38,7 @@ class Courses:
         with self.db.unit_of_work() as session:
             edition = editions.new_edition(session, code, None if defaults else rules, utcnow(), sample=sample)
             editions.set_lessons(session, edition, sample_course(code))
-            editions.set_questions(session, edition, sample_bank(3 * rules.questions_per_attempt))
+            editions.set_questions(session, edition, sample_bank(3 * edition.questions_per_attempt))
             editions.publish(session, edition, uuid.uuid4(), utcnow())
         return {"code": code, "name_en": f"Test Certification {code[-4:]}", "name_fr": f"Certification d'essai {code[-4:]}"}
 
@@ -66,3 +66,17 @@ class Courses:
         submitted = candidate.submit(attempt["id"])
         assert submitted.status_code == 200, submitted.text
         return submitted.json()
+
+
+def good_bank(size: int = 12) -> bytes:
+    from services.courses.moodle_xml import export_bank
+    return export_bank(sample_bank(size, tag=" (new)"))
+
+
+def bank_with_problems() -> bytes:
+    """Six good questions but the first without its French text, and an essay question (not a type we take)."""
+    text = good_bank(6).decode()
+    text = text.replace('&lt;span lang="fr" class="multilang"&gt;Question 1 (new) ?&lt;/span&gt;', "", 1)
+    essay = ('<question type="essay"><name><text>Describe a hazard</text></name><questiontext format="html">'
+             '<text>Describe one.</text></questiontext></question>')
+    return text.replace("</quiz>", essay + "</quiz>").encode()

@@ -74,7 +74,7 @@ def test_each_bank_problem_is_a_sentence_in_the_readers_language(app):
         assert "unsupported_type" not in question_problem({"question": 1, "name": "",
                                                            "problems": ["unsupported_type:essay"]})
         assert bank_refused_message("file_too_big", {"max_bytes": 5 * 1024 * 1024}).startswith(
-            "The file is larger than 5 MB.")
+            "The file is larger than 5.0 MB.")
         assert rule_message("must_be_between_1_and_200") == "Enter a whole number from 1 to 200."
     with form_context(app, {}, language="fr"):
         assert question_problem(entry) == "Question 3 « Ground control 1 » : le texte français manque; il lui " \
