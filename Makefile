@@ -20,8 +20,9 @@ install: $(BIN)/activate translations-compile  ## Create .venv from the pinned r
 dev: install  ## Start the whole system on this machine (RabbitMQ and PostgreSQL on localhost)
 	$(BIN)/python -m tools.dev
 
-browser: install  ## Find Chromium for the browser tests, or install Debian's package, or say what to run
+browser: install  ## Find Chromium and axe-core for the browser tests (installed when missing), or say what to run
 	@$(BIN)/python -m tools.dev.chromium
+	@$(BIN)/python -m tools.dev.axe
 
 test: install browser  ## Run every test (unit, integration, end to end) against the real services
 	$(BIN)/pytest $(PYTEST_ARGS) -m "not serial" tests

@@ -80,3 +80,13 @@ def bank_with_problems() -> bytes:
     essay = ('<question type="essay"><name><text>Describe a hazard</text></name><questiontext format="html">'
              '<text>Describe one.</text></questiontext></question>')
     return text.replace("</quiz>", essay + "</quiz>").encode()
+
+
+def redeemed_for(license_id: str, certification: dict) -> None:
+    """As the licenses service records a redemption (the employee's own pages are another test's): the courses
+    service's events then reach a redeemed license, which they finish."""
+    from services.licenses.models import License, LicenseStatus
+    from services.licenses.runtime import get_runtime
+    with get_runtime().db.unit_of_work() as session:
+        license_ = session.get(License, uuid.UUID(license_id))
+        license_.status, license_.redeemed_at, license_.certification = LicenseStatus.REDEEMED, utcnow(), certification

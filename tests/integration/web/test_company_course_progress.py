@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-from html import unescape
 import re
-import uuid
+from html import unescape
 
 import pytest
 
-from common.clock import utcnow
-from services.licenses.models import License, LicenseStatus
+from tests.integration.web.exams import redeemed_for
 from tests.integration.web.people import company_with_codes, new_employee
 from tests.integration.web.support import text_of, wait_for
 
@@ -22,15 +20,6 @@ NUMBER = re.compile(r"Certified — ([0-9A-Z]{5}-[0-9A-Z]{5}), valid until (\d{1
 @pytest.fixture
 def company(app, sandbox_url):
     return company_with_codes(app, sandbox_url, quantity=5)
-
-
-def redeemed_for(license_id: str, certification: dict) -> None:
-    """As the licenses service records a redemption (the employee's own pages are another test's): the courses
-    service's events then reach a redeemed license, which they finish."""
-    from services.licenses.runtime import get_runtime
-    with get_runtime().db.unit_of_work() as session:
-        license_ = session.get(License, uuid.UUID(license_id))
-        license_.status, license_.redeemed_at, license_.certification = LicenseStatus.REDEEMED, utcnow(), certification
 
 
 def test_the_company_follows_the_course_and_exam_up_to_the_certificate_in_words(app, company, courses, web_db):
@@ -66,7 +55,8 @@ def test_the_company_follows_the_course_and_exam_up_to_the_certificate_in_words(
     try:
         french = unescape(company.row(code))
         assert "Utilisée — cours terminé" in french
-        assert re.search(r"Certification obtenue — [0-9A-Z]{5}-[0-9A-Z]{5}, valide jusqu'au \d{1,2} [a-zéû]+ \d{4}", french)
+        assert re.search(r"Certification obtenue — [0-9A-Z]{5}-[0-9A-Z]{5}, valide jusqu'au \d{1,2} [a-zéû]+ \d{4}",
+                         french)
     finally:
         company.visitor.get("/language/en")
 
