@@ -212,12 +212,12 @@ class LessonForm(PortalForm):
         InputRequired(_l("Enter the reading time in minutes.")),
         NumberRange(min=1, max=240, message=_l("Enter a whole number of minutes from 1 to 240."))])
     body_en = TextAreaField(_l("Text in English (Markdown)"), validators=[
-        DataRequired(_l("Write the lesson's text in English.")), Length(max=50000, message=_TOO_LONG)],
-        description=_l("Markdown: ## for a heading, **bold**, - for a list, [words](https://…) for a link. HTML "
-                       "is shown as typed, and images as their description only."))
+        DataRequired(_l("Write the lesson's text in English.")), Length(max=50000, message=_TOO_LONG)])
     body_fr = TextAreaField(_l("Text in French (Markdown)"), validators=[
         DataRequired(_l("Write the lesson's text in French.")), Length(max=50000, message=_TOO_LONG)])
     submit = SubmitField(_l("Save the lesson"))
+    MARKDOWN_HINT = _l("Markdown: ## for a heading, **bold**, - for a list, [words](https://…) for a link. HTML is "
+                       "shown as typed, and images as their description only.")
     preview = SubmitField(_l("Save and preview"))
 
 
