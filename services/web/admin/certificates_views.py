@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from services.web.access import role_required
 from services.web.clients import CoursesApi, Refused
-from services.web.review.certificates import ACTIONS, certificate_page, status_form
+from services.web.review.certificates import ACTIONS, NUMBER_IN_AN_ADDRESS, certificate_page, status_form
 
 bp = Blueprint("admin_certificates", __name__, url_prefix="/admin/certificates")
 
@@ -32,7 +32,7 @@ DONE = {"suspend": _l("The certificate is suspended. Its verification page says 
 @bp.post("/<number>/<action>")
 @role_required("admin")
 def change(number: str, action: str) -> Any:
-    if action not in ACTIONS:
+    if action not in ACTIONS or not NUMBER_IN_AN_ADDRESS.fullmatch(number):
         abort(404)
     form = status_form(action, request.form)
     if not form.validate():

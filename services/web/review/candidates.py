@@ -37,6 +37,8 @@ def candidate_page(employee_id: uuid.UUID, posted: PortalForm | None = None, pos
     enrolments = CoursesApi().candidate(employee_id)
     names = people([str(employee_id), *(grant["granted_by"] for item in enrolments for grant in item["grants"])])
     candidate = names.get(str(employee_id))
+    if candidate is not None and candidate.role != "employee":
+        candidate = None  # a staff member's or a company's account is no candidate
     if candidate is None and not enrolments:
         abort(404)
     forms = {}

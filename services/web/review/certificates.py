@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from flask import render_template
+from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -19,6 +19,8 @@ from services.web.statuses import certificate_number, certificate_status, iso_da
 
 ACTIONS = ("suspend", "reinstate", "revoke")
 _NOT_IN_A_NUMBER = re.compile(r"[\s-]+")
+# What a certificate number in an address may hold before it is sent on to the courses service.
+NUMBER_IN_AN_ADDRESS = re.compile(r"[0-9A-Za-z]{1,20}")
 
 
 def matches(certificate: dict, query: str) -> bool:
@@ -44,6 +46,8 @@ def status_form(action: str, formdata: Any = None) -> CertificateStatusForm:
 
 def certificate_page(number: str, posted: CertificateStatusForm | None = None, posted_action: str = "",
                      status: int = 200) -> Any:
+    if not NUMBER_IN_AN_ADDRESS.fullmatch(number):
+        abort(404)
     certificate = CoursesApi().register_entry(number)
     names = people([certificate["employee_id"], certificate.get("signed_off_by"),
                     *(change["changed_by"] for change in certificate["history"])])
