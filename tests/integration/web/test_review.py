@@ -112,7 +112,7 @@ def test_a_refusal_needs_a_reason_is_recorded_with_who_and_when_and_the_employee
     assert wait_for(lambda: journey_steps(employee.get("/employee").get_data(as_text=True))["review"] == "refused")
     html, home = employee.get("/employee").get_data(as_text=True), employee.home()
     assert journey_steps(html) == {"intro_course": "done", "code": "todo", "apply": "todo", "review": "refused",
-                                   "use_license": "todo", "course_and_exam": "todo"}
+                                   "use_license": "todo", "course": "todo", "exam": "todo", "certificate": "todo"}
     assert "Apply for a certification Next" in home and "Review by WSCC Refused" in home
     assert main_action(html) == "apply_again"
     assert "Apply for a certification" in text_of(employee.get("/employee/applications"))
