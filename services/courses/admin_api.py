@@ -7,12 +7,12 @@ from sqlalchemy import select
 
 from common.api_input import acting_user_id, json_body
 from common.clock import utcnow
+from common.http import current_runtime, requires_actor
 from common.markdown import render
 from common.refusals import Invalid, NotFound
 from services.courses import editions, moodle_xml
 from services.courses.models import Edition, EditionStatus
 from services.courses.rules import validated_rules
-from common.http import current_runtime, requires_actor
 
 admin_api = Blueprint("courses_admin_api", __name__, url_prefix="/internal/admin/courses")
 
@@ -31,8 +31,7 @@ def edition_json(edition: Edition, *, with_content: bool = False) -> dict:
 
 
 def _draft(session, code: str) -> Edition:
-    draft = session.scalars(select(Edition).where(Edition.certification_code == code,
-                                                  Edition.status == EditionStatus.DRAFT)).first()
+    draft = editions.current_draft(session, code)
     if draft is None:
         raise NotFound("no_draft")
     return draft
@@ -56,8 +55,7 @@ def courses():
 def course(code: str):
     with current_runtime().db.reading() as session:
         published = editions.published_edition(session, code)
-        draft = session.scalars(select(Edition).where(Edition.certification_code == code,
-                                                      Edition.status == EditionStatus.DRAFT)).first()
+        draft = editions.current_draft(session, code)
         return {"published": edition_json(published, with_content=True),
                 "draft": draft and edition_json(draft, with_content=True)}
 

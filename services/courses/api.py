@@ -14,7 +14,8 @@ from common.refusals import Invalid, NotFound, Unreadable
 from services.courses import attempts, certificates, credentials, learning
 from services.courses.enrolling import employee_enrolment
 from services.courses.models import Certificate, Enrolment
-from services.courses.representations import certificate_json, employee_enrolment_json, progress_json
+from services.courses.representations import (certificate_json, certification_json, employee_enrolment_json,
+                                              progress_json)
 
 api = Blueprint("courses_api", __name__, url_prefix="/internal")
 MAX_LICENSES_PER_QUERY = 1000
@@ -115,9 +116,8 @@ def my_certificates():
         rows = session.execute(select(Certificate, Enrolment).join(Enrolment)
                                .where(Certificate.employee_id == acting_user_id())
                                .order_by(Certificate.issued_at.desc())).all()
-        return {"items": [certificate_json(certificate, now) | {"certification": {
-            "code": enrolment.certification_code, "name_en": enrolment.certification_name_en,
-            "name_fr": enrolment.certification_name_fr}} for certificate, enrolment in rows]}
+        return {"items": [certificate_json(certificate, now) | {"certification": certification_json(enrolment)}
+                          for certificate, enrolment in rows]}
 
 
 @api.get("/companies/mine/progress")

@@ -23,7 +23,7 @@ from common.refusals import Conflict, Invalid, NotFound
 from services.courses import certificates
 from services.courses.editions import published_edition
 from services.courses.enrolling import attempts_allowed, attempts_used, change_data, employee_enrolment, lock_enrolment
-from services.courses.grading import grade
+from services.courses.grading import grade, is_right
 from services.courses.learning import text
 from services.courses.models import Attempt, AttemptQuestion, Edition, Enrolment, EnrolmentStatus, Outbox, Signoff
 
@@ -60,15 +60,12 @@ def exam_state(session: Session, enrolment: Enrolment, now: datetime) -> dict:
     used, allowed = attempts_used(session, enrolment), attempts_allowed(enrolment)
     current = open_attempt(session, enrolment)
     edition = published_edition(session, enrolment.certification_code)  # the one the next attempt takes
-    state = {"attempts_used": used, "attempts_allowed": allowed, "open_attempt_id": current and str(current.id),
-             "questions_per_attempt": edition.questions_per_attempt,
-             "time_limit_minutes": time_limit_minutes(enrolment, edition),
-             "pass_mark_percent": edition.pass_mark_percent, "next_attempt_at": None, "can_start": False,
-             "reason": None}
     reason, until = _refusal(session, enrolment, now, used, allowed)
-    state["reason"], state["next_attempt_at"] = reason, until and until.isoformat()
-    state["can_start"] = reason is None
-    return state
+    return {"attempts_used": used, "attempts_allowed": allowed, "open_attempt_id": current and str(current.id),
+            "questions_per_attempt": edition.questions_per_attempt,
+            "time_limit_minutes": time_limit_minutes(enrolment, edition),
+            "pass_mark_percent": edition.pass_mark_percent, "next_attempt_at": until and until.isoformat(),
+            "can_start": reason is None, "reason": reason}
 
 
 def time_limit_minutes(enrolment: Enrolment, edition: Edition) -> float:
@@ -186,12 +183,12 @@ def submit(session: Session, attempt_id: uuid.UUID, employee_id: uuid.UUID | Non
     if attempt.submitted_at is not None:
         return attempt
     enrolment = lock_enrolment(session, attempt.enrolment_id)
-    graded = grade([(item.chosen, {option.id for option in item.question.options if option.correct},
-                     {"en": item.question.topic_en, "fr": item.question.topic_fr}) for item in attempt.questions],
-                   attempt.pass_mark_percent)
+    right = {item.question_id: {option.id for option in item.question.options if option.correct}
+             for item in attempt.questions}
+    graded = grade([(item.chosen, right[item.question_id], {"en": item.question.topic_en, "fr": item.question.topic_fr})
+                    for item in attempt.questions], attempt.pass_mark_percent)
     for item in attempt.questions:
-        item.correct = item.chosen is not None and set(item.chosen) == {
-            option.id for option in item.question.options if option.correct}
+        item.correct = is_right(item.chosen, right[item.question_id])
     attempt.submitted_at, attempt.submitted_by = min(now, attempt.deadline) if by == "deadline" else now, by
     attempt.correct_count, attempt.score_percent = graded.correct_count, graded.score_percent
     attempt.passed, attempt.topics = graded.passed, graded.topics

@@ -125,8 +125,7 @@ def verification(session: Session, typed_number: str, now: datetime) -> dict:
     certificate, enrolment = row
     return {"number": certificate.number, "display_number": display(certificate.number),
             "holder_name": certificate.holder_name,
-            "certification": {"code": enrolment.certification_code, "name_en": enrolment.certification_name_en,
-                              "name_fr": enrolment.certification_name_fr},
+            "certification": certification_of(enrolment).model_dump(),
             "issued_at": certificate.issued_at.isoformat(), "expires_at": certificate.expires_at.isoformat(),
             "status": public_status(certificate, now),
             "status_changed_at": certificate.status_changed_at and certificate.status_changed_at.isoformat()}

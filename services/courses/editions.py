@@ -39,10 +39,14 @@ def new_edition(session: Session, certification_code: str, rules: Rules | None, 
     return edition
 
 
+def current_draft(session: Session, certification_code: str) -> Edition | None:
+    return session.scalars(select(Edition).where(Edition.certification_code == certification_code,
+                                                 Edition.status == EditionStatus.DRAFT)).first()
+
+
 def draft_of(session: Session, certification_code: str, now: datetime) -> Edition:
     """The certification's draft, started as a copy of its published edition when there is none."""
-    draft = session.scalars(select(Edition).where(Edition.certification_code == certification_code,
-                                                  Edition.status == EditionStatus.DRAFT)).first()
+    draft = current_draft(session, certification_code)
     if draft is not None:
         return draft
     published = published_edition(session, certification_code)

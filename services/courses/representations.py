@@ -8,13 +8,12 @@ from sqlalchemy.orm import Session
 
 from services.courses.attempts import exam_state, last_attempt, next_start
 from services.courses.certificates import display, public_status
-from services.courses.enrolling import attempts_allowed, attempts_used, lesson_counts
+from services.courses.enrolling import attempts_allowed, attempts_used, certification_of, lesson_counts
 from services.courses.models import Attempt, Certificate, Enrolment, EnrolmentGrant
 
 
 def certification_json(enrolment: Enrolment) -> dict:
-    return {"code": enrolment.certification_code, "name_en": enrolment.certification_name_en,
-            "name_fr": enrolment.certification_name_fr}
+    return certification_of(enrolment).model_dump()
 
 
 def certificate_json(certificate: Certificate | None, now: datetime) -> dict | None:

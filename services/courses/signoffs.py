@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from common.refusals import Conflict, NotFound
 from services.courses import certificates
-from services.courses.enrolling import lock_enrolment
+from services.courses.enrolling import certification_of, lock_enrolment
 from services.courses.models import Attempt, Employee, Enrolment, EnrolmentStatus, Signoff
 
 
@@ -22,8 +22,7 @@ def waiting(session: Session, limit: int) -> list[dict]:
         .outerjoin(Employee, Employee.employee_id == Enrolment.employee_id)
         .where(Signoff.decided_at.is_(None)).order_by(Signoff.requested_at).limit(limit)).all()
     return [{"enrolment_id": str(enrolment.id), "employee_id": str(enrolment.employee_id), "employee_name": name,
-             "certification": {"code": enrolment.certification_code, "name_en": enrolment.certification_name_en,
-                               "name_fr": enrolment.certification_name_fr},
+             "certification": certification_of(enrolment).model_dump(),
              "requested_at": signoff.requested_at.isoformat(), "attempt_number": attempt.number,
              "score_percent": str(attempt.score_percent)} for signoff, enrolment, attempt, name in rows]
 

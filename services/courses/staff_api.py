@@ -12,7 +12,7 @@ from common.clock import utcnow
 from common.http import current_runtime, requires_actor
 from services.courses import certificates, grants, signoffs
 from services.courses.models import Certificate, Enrolment
-from services.courses.representations import certificate_json, staff_enrolment_json
+from services.courses.representations import certificate_json, certification_json, staff_enrolment_json
 
 staff_api = Blueprint("courses_staff_api", __name__, url_prefix="/internal/staff")
 STAFF = ("reviewer", "admin")
@@ -84,7 +84,6 @@ def certificate_register():
         rows = session.execute(select(Certificate, Enrolment).join(Enrolment)
                                .order_by(Certificate.issued_at.desc())).all()
         return {"items": [certificate_json(certificate, now) | {
-            "certification": {"code": enrolment.certification_code, "name_en": enrolment.certification_name_en,
-                              "name_fr": enrolment.certification_name_fr},
+            "certification": certification_json(enrolment),
             "company_id": str(certificate.company_id), "employee_id": str(certificate.employee_id)}
             for certificate, enrolment in rows]}
