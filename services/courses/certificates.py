@@ -110,8 +110,8 @@ def public_status(certificate: Certificate, now: datetime) -> str:
     return "expired" if now >= certificate.expires_at else "valid"
 
 
-def verification(session: Session, typed_number: str, now: datetime) -> dict:
-    """What anyone may learn of a certificate by its number: its status and dates, and the holder's name only."""
+def find(session: Session, typed_number: str) -> tuple[Certificate, Enrolment]:
+    """The certificate a typed number names (any case, with or without its dashes), and its enrolment."""
     try:
         number = normalize(typed_number)
     except codes.MistypedCode:
@@ -122,7 +122,19 @@ def verification(session: Session, typed_number: str, now: datetime) -> dict:
                           .where(Certificate.number == number)).first()
     if row is None:
         raise NotFound("no_such_certificate")
-    certificate, enrolment = row
+    return row[0], row[1]
+
+
+def history(session: Session, certificate: Certificate) -> list[CertificateChange]:
+    """Every status change of a certificate, oldest first."""
+    return list(session.scalars(select(CertificateChange)
+                                .where(CertificateChange.certificate_number == certificate.number)
+                                .order_by(CertificateChange.changed_at, CertificateChange.id)))
+
+
+def verification(session: Session, typed_number: str, now: datetime) -> dict:
+    """What anyone may learn of a certificate by its number: its status and dates, and the holder's name only."""
+    certificate, enrolment = find(session, typed_number)
     return {"number": certificate.number, "display_number": display(certificate.number),
             "holder_name": certificate.holder_name,
             "certification": certification_of(enrolment).model_dump(),

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from common.api_input import acting_user_id, json_body
 from common.clock import utcnow
 from common.http import current_runtime, requires_actor
+from common.refusals import Invalid, NotFound
 from services.courses import certificates, grants, signoffs
 from services.courses.models import Certificate, Enrolment
 from services.courses.representations import certificate_json, certification_json, staff_enrolment_json
@@ -75,6 +76,13 @@ def change_certificate_status(number: str):
         return certificate_json(certificate, now)
 
 
+def _register_entry(certificate: Certificate, enrolment: Enrolment, now) -> dict:
+    return certificate_json(certificate, now) | {
+        "certification": certification_json(enrolment),
+        "company_id": str(certificate.company_id), "employee_id": str(certificate.employee_id),
+        "enrolment_id": str(enrolment.id)}
+
+
 @staff_api.get("/certificates")
 @requires_actor(*STAFF)
 def certificate_register():
@@ -83,7 +91,21 @@ def certificate_register():
     with current_runtime().db.reading() as session:
         rows = session.execute(select(Certificate, Enrolment).join(Enrolment)
                                .order_by(Certificate.issued_at.desc())).all()
-        return {"items": [certificate_json(certificate, now) | {
-            "certification": certification_json(enrolment),
-            "company_id": str(certificate.company_id), "employee_id": str(certificate.employee_id)}
-            for certificate, enrolment in rows]}
+        return {"items": [_register_entry(certificate, enrolment, now) for certificate, enrolment in rows]}
+
+
+@staff_api.get("/certificates/<number>")
+@requires_actor(*STAFF)
+def certificate(number: str):
+    """One certificate of the register with every status change (who, when, why), oldest first."""
+    now = utcnow()
+    with current_runtime().db.reading() as session:
+        try:
+            certificate, enrolment = certificates.find(session, number)
+        except Invalid:  # not a number at all: no certificate of the register has it
+            raise NotFound("no_such_certificate") from None
+        return _register_entry(certificate, enrolment, now) | {
+            "signed_off_by": certificate.signed_off_by and str(certificate.signed_off_by),
+            "history": [{"status": change.status, "reason": change.reason, "changed_by": str(change.changed_by),
+                         "changed_at": change.changed_at.isoformat()}
+                        for change in certificates.history(session, certificate)]}

@@ -34,6 +34,7 @@ def company_summary(session: Session, company_id: uuid.UUID) -> dict:
         "in_use": sum(by_status.get(status, 0) for status in IN_USE),
         # A finished license was redeemed first: its course and exam are over (certified or not).
         "redeemed": by_status.get(LicenseStatus.REDEEMED, 0) + by_status.get(LicenseStatus.FINISHED, 0),
+        "finished": by_status.get(LicenseStatus.FINISHED, 0),  # of the redeemed: course and exam over
         "expired": by_status.get(LicenseStatus.EXPIRED, 0),
         "issued_by_order": {str(order_id): count for order_id, count in by_order.items()},
     }

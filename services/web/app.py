@@ -13,11 +13,17 @@ from common.runtime import ServiceRuntime
 from common.timezones import display_zone
 from services.web.accounts import account_views, auth_views, language_views, password_views
 from services.web.accounts.sessions import load_user
-from services.web.admin import certifications_views, licenses_views as admin_licenses_views, staff_views
+from services.web.admin import candidates_views as admin_candidates_views
+from services.web.admin import certificates_views as admin_certificates_views
+from services.web.admin import certifications_views, course_content_views
+from services.web.admin import courses_views as admin_courses_views
+from services.web.admin import licenses_views as admin_licenses_views
+from services.web.admin import staff_views
 from services.web.admin import views as admin_views
 from services.web.cli import register_commands
 from services.web.clients.base import install_connection_pools
-from services.web.courses import attempt_views, certificates_views, credentials_views, exam_views, verify_views
+from services.web.courses import attempt_views, credentials_views, exam_views, verify_views
+from services.web.courses import certificates_views as learner_certificates_views
 from services.web.courses import views as courses_views
 from services.web.employee import applications_views, course_views
 from services.web.employee import views as employee_views
@@ -29,6 +35,8 @@ from services.web.licenses import dashboard_views
 from services.web.licenses import views as licenses_views
 from services.web.public import views as public_views
 from services.web.purchase import orders_views, payment_views, receipts_views, webhooks_views
+from services.web.review import candidates_views, signoffs_views
+from services.web.review import certificates_views as review_certificates_views
 from services.web.review import views as review_views
 from services.web.runtime import RUNTIME_KEY, current_runtime, open_runtime
 from services.web.settings import Settings
@@ -38,10 +46,12 @@ HERE = Path(__file__).resolve().parent
 # One package per area of the portal, each with its routes (views.py, or <name>_views.py beside it).
 BLUEPRINTS = (public_views.bp, auth_views.bp, password_views.bp, account_views.bp, dashboard_views.bp,
               orders_views.bp, payment_views.bp, licenses_views.bp, receipts_views.bp, webhooks_views.bp,
-              employee_views.bp, course_views.bp, applications_views.bp, review_views.bp, admin_views.bp,
-              staff_views.bp, certifications_views.bp, admin_licenses_views.bp, language_views.bp,
-              courses_views.bp, exam_views.bp, attempt_views.bp, certificates_views.bp, verify_views.bp,
-              credentials_views.bp)
+              employee_views.bp, course_views.bp, applications_views.bp, courses_views.bp, exam_views.bp,
+              attempt_views.bp, learner_certificates_views.bp, verify_views.bp, credentials_views.bp,
+              review_views.bp, candidates_views.bp, signoffs_views.bp, review_certificates_views.bp,
+              admin_views.bp, staff_views.bp, certifications_views.bp, admin_licenses_views.bp,
+              admin_candidates_views.bp, admin_certificates_views.bp, admin_courses_views.bp,
+              course_content_views.bp, language_views.bp)
 # A document (10 MB by default) plus room for the multipart envelope; anything bigger is refused with a 413 page.
 # Other forms stay small anyway: Flask keeps non-file form fields under MAX_FORM_MEMORY_SIZE (500 kB).
 UPLOAD_ENVELOPE_BYTES = 256 * 1024

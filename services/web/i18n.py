@@ -103,6 +103,7 @@ LICENSE_STATUSES = {
     "claimed": _l("Linked to an employee"),
     "eligible": _l("Employee approved"),
     "redeemed": _l("Redeemed"),
+    "finished": _l("Used — course finished"),
     "expired": _l("Expired"),
 }
 

@@ -60,6 +60,9 @@ class Settings(ServiceSettings):
     # One document. Same name as the applications service's setting, so WSCC_MAX_DOCUMENT_BYTES sets both: web
     # refuses a bigger request early (413 page), the service checks the file itself.
     max_document_bytes: int = 10 * 1024 * 1024
+    # A question bank in Moodle XML. Same name as the courses service's setting, so WSCC_MAX_BANK_FILE_BYTES sets
+    # both: web says the limit on the upload form and refuses a bigger file before sending it on.
+    max_bank_file_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
 
     @property
     def paypal_call_timeout_seconds(self) -> float:

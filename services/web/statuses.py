@@ -6,10 +6,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from babel.dates import format_date
 from flask import current_app
 from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
+from common import codes
+from common.clock import utcnow
 from common.timezones import display_zone
 from services.web.i18n import DEFAULT_LANGUAGE, current_language
 
@@ -27,6 +31,7 @@ MY_LICENSE_STATUSES = {
     "claimed": _l("Linked to your account"),
     "eligible": _l("Ready to use"),
     "redeemed": _l("Used"),
+    "finished": _l("Used — course finished"),
     "expired": _l("Expired"),
 }
 
@@ -88,10 +93,73 @@ def deadline_words(redeem_by: str, days_left: int | None) -> str:
     return gettext("use by %(date)s (%(left)s)", date=iso_day(redeem_by), left=days_left_words(days_left))
 
 
+def local_date(value: str | datetime | None) -> Any:
+    """The day an instant from a service falls on where WSCC works (the portal's zone rules)."""
+    if not value:
+        return None
+    if isinstance(value, str) and "T" not in value:
+        return datetime.fromisoformat(value).date()
+    instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return instant.astimezone(display_zone(current_app.config["WSCC_SETTINGS"].display_timezone)).date()
+
+
+def long_day(value: str | datetime | None) -> str:
+    """The day an instant falls on where WSCC works, the month in words so a day and a month are never confused:
+    "December 2, 2031", "2 décembre 2031" (the language's Canadian conventions)."""
+    day = local_date(value)
+    return format_date(day, "long", locale=f"{current_language()}_CA") if day else ""
+
+
+def certificate_number(number: str | None) -> str:
+    """7K3QD-9XH2A: groups of five, as printed on the certificate."""
+    return codes.grouped(number, 5) if number else ""
+
+
+def certificate_words(certificate: Mapping[str, Any]) -> str:
+    """"Certified — 7K3QD-9XH2A, valid until 2 December 2031", or suspended, revoked, expired."""
+    number, status = certificate_number(certificate.get("number")), certificate.get("status") or "valid"
+    expires = certificate.get("expires_at")
+    if status == "revoked":
+        return gettext("Certificate %(number)s revoked", number=number)
+    if status == "suspended":
+        return gettext("Certified — %(number)s, suspended", number=number)
+    if status == "expired" or (expires and datetime.fromisoformat(expires) <= utcnow()):
+        return gettext("Certified — %(number)s, expired on %(date)s", number=number, date=long_day(expires))
+    return gettext("Certified — %(number)s, valid until %(date)s", number=number, date=long_day(expires))
+
+
+def course_words(course: Mapping[str, Any]) -> str:
+    """A redeemed license's course and exam as the company reads it: steps and counts, never answers or scores."""
+    stage = course.get("stage")
+    if stage == "certified" and course.get("certificate"):
+        return certificate_words(course["certificate"])
+    if stage == "in_course":
+        if not course.get("lessons_total"):
+            return gettext("In the course")
+        return ngettext("In the course (%(done)s of %(num)d lesson)", "In the course (%(done)s of %(num)d lessons)",
+                        course["lessons_total"], done=course.get("lessons_done") or 0)
+    if stage == "exam_failed":
+        return gettext("Exam failed (attempt %(used)s of %(allowed)s)", used=course.get("attempts_used") or 0,
+                       allowed=course.get("attempts_allowed") or 0)
+    return str(COURSE_STAGES.get(stage, stage or ""))
+
+
+COURSE_STAGES = {
+    "exam_open": _l("Exam open"),
+    "exam_passed": _l("Exam passed"),
+    "out_of_attempts": _l("Out of attempts"),
+    "access_expired": _l("Access ended"),
+    "certified": _l("Certified"),
+}
+
+
 def progress_words(employee: Mapping[str, Any] | None) -> str:
-    """A linked employee's progress as the company reads it: "Approved — use by 2027-03-01 (45 days left)"."""
+    """A linked employee's progress as the company reads it: "Approved — use by 2027-03-01 (45 days left)", and
+    past redemption their course and exam ("In the course (3 of 8 lessons)", "Certified — 7K3QD-9XH2A, …")."""
     if not employee:
         return ""
+    if employee.get("course"):
+        return course_words(employee["course"])
     progress = employee.get("progress") or "registered"
     words = str(PROGRESS.get(progress, progress))
     if progress == "approved" and employee.get("redeem_by"):
@@ -125,3 +193,48 @@ def cause_words(cause: Any) -> str:
         if key in CAUSES:
             return str(CAUSES[key])
     return ""
+
+
+# WSCC staff's view of an enrolment (the courses service's statuses), of a certificate and of the exceptions granted.
+ENROLMENT_STATUSES = {
+    "in_course": _l("In the course"),
+    "exam_open": _l("Exam open"),
+    "passed": _l("Passed — certificate being issued"),
+    "awaiting_signoff": _l("Passed — waiting for WSCC's sign-off"),
+    "certified": _l("Certified"),
+    "failed": _l("Out of attempts"),
+    "access_expired": _l("Access ended"),
+}
+
+CERTIFICATE_STATUSES = {  # a certificate's words (French agrees them with "certificat", a license's with "licence")
+    "valid": lazy_pgettext("certificate", "Valid"),
+    "expired": lazy_pgettext("certificate", "Expired"),
+    "suspended": lazy_pgettext("certificate", "Suspended"),
+    "revoked": lazy_pgettext("certificate", "Revoked"),
+}
+
+GRANT_KINDS = {
+    "extra_attempt": _l("Another attempt"),
+    "accommodation": _l("Accommodation: more time per attempt"),
+}
+
+SUBMITTED_BY = {
+    "candidate": _l("By the candidate"),
+    "deadline": _l("At the deadline"),
+}
+
+
+def enrolment_status(code: str) -> str:
+    return str(ENROLMENT_STATUSES.get(code, code))
+
+
+def certificate_status(code: str) -> str:
+    return str(CERTIFICATE_STATUSES.get(code, code))
+
+
+def grant_kind(code: str) -> str:
+    return str(GRANT_KINDS.get(code, code))
+
+
+def submitted_by(code: str | None) -> str:
+    return str(SUBMITTED_BY.get(code or "", code or ""))

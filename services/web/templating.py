@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from babel.numbers import format_decimal, format_percent
@@ -17,8 +17,9 @@ from common.timezones import display_zone
 from services.web.access import home_for
 from services.web.i18n import (current_language, format_money, language_name, license_status, order_status,
                                supported_languages)
-from services.web.statuses import (application_status, cause_words, days_left_words, decision_words, iso_day,
-                                   localized, my_license_status, progress_words)
+from services.web.statuses import (application_status, cause_words, certificate_number, certificate_status,
+                                   days_left_words, decision_words, enrolment_status, grant_kind, iso_day, localized,
+                                   long_day, my_license_status, progress_words, submitted_by)
 
 
 def here() -> str:
@@ -57,13 +58,6 @@ def _local(value: str | datetime) -> datetime:
     return instant.astimezone(display_zone(current_app.config["WSCC_SETTINGS"].display_timezone))
 
 
-def long_day(value: str | datetime | None) -> str:
-    """The day an instant falls on where WSCC works, written out: "January 13, 2027", "13 janvier 2027"."""
-    if not value:
-        return ""
-    return babel_date(_local(value), "long", locale=Locale.parse(f"{current_language()}_CA"))
-
-
 def clock(value: str | datetime | None) -> str:
     """The time of day of an instant where WSCC works, with its zone: "2:32 p.m. MST", "14 h 32 HNR"."""
     if not value:
@@ -72,17 +66,6 @@ def clock(value: str | datetime | None) -> str:
     return f"{format_time(local, 'short', locale=locale)} {babel_datetime(local, 'z', locale=locale)}"
 
 
-def percent(value: Any) -> str:
-    """A percentage from a service ("87.50", 80) as the reader's language writes it: "87.5%", "87,5 %"."""
-    if value in (None, ""):
-        return ""
-    return format_percent(Decimal(str(value)).normalize() / 100, locale=f"{current_language()}_CA",
-                          decimal_quantization=False)
-
-
-def number(value: Any) -> str:
-    """A number from a service (a time limit of 67.5 minutes) as the reader's language writes it: "67,5"."""
-    return format_decimal(Decimal(str(value)).normalize(), format="#,##0.##", locale=current_language())
 
 
 def file_size(size: int | None) -> str:
@@ -92,6 +75,39 @@ def file_size(size: int | None) -> str:
         return gettext("%(size)s KB", size=max(1, round(size / 1024)))
     megabytes = format_decimal(size / (1024 * 1024), format="#,##0.0", locale=current_language())
     return gettext("%(size)s MB", size=megabytes)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def percent(value: Any) -> str:
+    """A percentage from a service ("87.50", 80) as the reader's language writes it: "87.5%", "87,5 %"."""
+    amount = _decimal(value)
+    if amount is None:
+        return ""
+    return format_percent(amount.normalize() / 100, locale=f"{current_language()}_CA", decimal_quantization=False)
+
+
+def number(value: Any) -> str:
+    """A number from a service (a time limit of 67.5 minutes) as the reader's language writes it: "67,5"."""
+    amount = _decimal(value)
+    if amount is None:
+        return ""
+    return format_decimal(amount.normalize(), format="#,##0.##", locale=current_language())
+
+
+def multiplier(value: Any) -> str:
+    """"× 1.5" ("× 1,5"): an accommodation's time multiplier."""
+    amount = _decimal(value)
+    if amount is None:
+        return ""
+    return "× " + format_decimal(amount, format="#,##0.##", locale=current_language())
 
 
 def without_none(attributes: dict[str, Any]) -> dict[str, Any]:
@@ -106,5 +122,7 @@ def install_template_helpers(app: Flask) -> None:
                                  decision=decision_words, progress=progress_words, iso_day=iso_day,
                                  localized=localized, days_left=days_left_words, size=file_size,
                                  moment=moment, cause=cause_words, long_day=long_day, clock=clock,
-                                 percent=percent, number=number,
-                                 my_license_status=my_license_status)
+                                 percent=percent, number=number, multiplier=multiplier,
+                                 my_license_status=my_license_status, certificate_number=certificate_number,
+                                 certificate_status=certificate_status, enrolment_status=enrolment_status,
+                                 grant_kind=grant_kind, submitted_by=submitted_by)

@@ -31,3 +31,10 @@ def axe_violations(page: Page) -> list[str]:
 def assert_accessible(page: Page) -> None:
     violations = axe_violations(page)
     assert violations == [], f"{page.url}:\n" + "\n".join(violations)
+
+
+def assert_fits_a_phone(page: Page, width: int = 375) -> None:
+    """At ``width`` CSS pixels the page scrolls down only: tables scroll inside their own region."""
+    page.set_viewport_size({"width": width, "height": 812})
+    overflow = page.evaluate("() => document.documentElement.scrollWidth")
+    assert overflow <= width, f"{page.url} is {overflow}px wide on a {width}px screen"

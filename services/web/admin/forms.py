@@ -1,12 +1,14 @@
-"""The administrator's forms: staff accounts, certifications with their required documents, reinstatement."""
+"""The administrator's forms: staff accounts, certifications with their required documents, reinstatement, a
+candidate's exceptions, a certificate's status, and a course edition's rules, lessons and question bank."""
 from __future__ import annotations
 
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, DateField, FieldList, FormField, SelectField, StringField, SubmitField,
-                     TextAreaField)
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (BooleanField, DateField, FieldList, FormField, IntegerField, SelectField, StringField,
+                     SubmitField, TextAreaField)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from services.web.accounts.forms import StrongPassword, email_field
 from services.web.admin.staff import StaffDetails
@@ -137,3 +139,98 @@ class ReinstateForm(PortalForm):
             self.redeem_by.errors = []
             return not self.errors
         return False
+
+
+def _reason_field(label: Any, description: Any) -> TextAreaField:
+    return TextAreaField(label, validators=[DataRequired(_l("Write the reason: it is kept with the change.")),
+                                            Length(max=2000, message=_TOO_LONG)], description=description)
+
+
+class ExtraAttemptForm(PortalForm):
+    reason = _reason_field(_l("Reason for another attempt"),
+                           _l("Kept with the grant, with your name and the time."))
+    submit = SubmitField(_l("Grant another attempt"))
+
+
+class AccommodationForm(PortalForm):
+    multiplier = StringField(_l("Time multiplier"), validators=[DataRequired(_l("Enter a multiplier from 1.00 to "
+                                                                               "4.00, for example 1.50."))],
+                             description=_l("From 1.00 to 4.00: 1.50 gives 90 minutes for a 60-minute exam. Applies "
+                                            "to attempts started from now on."))
+    reason = _reason_field(_l("Reason for the accommodation"),
+                           _l("Kept with the grant, with your name and the time."))
+    submit = SubmitField(_l("Set the accommodation"))
+
+    def multiplier_value(self) -> str:
+        """As typed, with a decimal comma read as a point (1,5 is 1.5)."""
+        return (self.multiplier.data or "").strip().replace(",", ".")
+
+
+class CertificateStatusForm(PortalForm):
+    reason = _reason_field(_l("Reason"), _l("Kept in the certificate's history, with your name and the time."))
+    submit = SubmitField(_l("Change the status"))
+
+
+class RulesForm(PortalForm):
+    """An edition's eight rules. The courses service decides what is allowed (services/courses/rules.py): this form
+    passes whole numbers on as numbers and anything else as typed, and shows the service's answer per field."""
+
+    questions_per_attempt = StringField(_l("Questions per attempt"),
+                                        description=_l("Drawn at random from the question bank for each attempt."))
+    pass_mark_percent = StringField(_l("Pass mark (percent)"),
+                                    description=_l("The share of questions answered right that passes."))
+    time_limit_minutes = StringField(_l("Time limit (minutes)"),
+                                     description=_l("For one attempt, before any accommodation."))
+    attempts_allowed = StringField(_l("Attempts allowed"))
+    wait_between_attempts_hours = StringField(_l("Wait between attempts (hours)"),
+                                              description=_l("168 hours is one week."))
+    access_days = StringField(_l("Access to the course and exam (days)"),
+                              description=_l("Counted from the day the license is used."))
+    signoff_required = BooleanField(_l("WSCC signs off each pass before the certificate is issued"),
+                                    description=_l("For example after an interview with an inspector."))
+    certificate_valid_months = StringField(_l("Certificate valid for (months)"), description=_l("60 months is "
+                                                                                                  "five years."))
+    submit = SubmitField(_l("Save the rules"))
+
+    NUMBERS = ("questions_per_attempt", "pass_mark_percent", "time_limit_minutes", "attempts_allowed",
+               "wait_between_attempts_hours", "access_days", "certificate_valid_months")
+
+    def payload(self) -> dict:
+        values: dict[str, Any] = {"signoff_required": bool(self.signoff_required.data)}
+        for name in self.NUMBERS:
+            typed = (self[name].data or "").strip()
+            values[name] = int(typed) if typed.isdigit() else typed
+        return values
+
+
+class LessonForm(PortalForm):
+    title_en = StringField(_l("Title in English"), validators=[DataRequired(_l("Enter the title in English.")),
+                                                               Length(max=200, message=_TOO_LONG)])
+    title_fr = StringField(_l("Title in French"), validators=[DataRequired(_l("Enter the title in French.")),
+                                                              Length(max=200, message=_TOO_LONG)])
+    minutes = IntegerField(_l("Reading time (minutes)"), validators=[
+        InputRequired(_l("Enter the reading time in minutes.")),
+        NumberRange(min=1, max=240, message=_l("Enter a whole number of minutes from 1 to 240."))])
+    body_en = TextAreaField(_l("Text in English (Markdown)"), validators=[
+        DataRequired(_l("Write the lesson's text in English.")), Length(max=50000, message=_TOO_LONG)])
+    body_fr = TextAreaField(_l("Text in French (Markdown)"), validators=[
+        DataRequired(_l("Write the lesson's text in French.")), Length(max=50000, message=_TOO_LONG)])
+    submit = SubmitField(_l("Save the lesson"))
+    MARKDOWN_HINT = _l("Markdown: ## for a heading, **bold**, - for a list, [words](https://…) for a link. HTML is "
+                       "shown as typed, and images as their description only.")
+    preview = SubmitField(_l("Save and preview"))
+
+
+class BankForm(PortalForm):
+    file = FileField(_l("Question bank (Moodle XML)"), validators=[FileRequired(_l("Choose a Moodle XML file."))])
+    submit = SubmitField(_l("Import the question bank"))
+
+
+class DraftActionForm(PortalForm):
+    """Start, publish: a button and the CSRF token."""
+
+
+class DiscardDraftForm(PortalForm):
+    confirm = BooleanField(_l("Yes, discard this draft: its rules, lessons and question bank are lost"),
+                           validators=[DataRequired(_l("Tick the box to confirm."))])
+    submit = SubmitField(_l("Discard the draft"))

@@ -91,6 +91,10 @@ class CoursesApi(InternalApi):
     def certificate_register(self) -> list[dict]:
         return self.json("GET", "/internal/staff/certificates")["items"]
 
+    def register_entry(self, number: str) -> dict:
+        """One certificate of the register, with its status history."""
+        return self.json("GET", f"/internal/staff/certificates/{number}")
+
     # Administrators: editions.
     def courses(self) -> list[dict]:
         return self.json("GET", "/internal/admin/courses")["items"]

@@ -1,37 +1,15 @@
 """The courses service's codes as sentences in the reader's language: refusals (docs/internal-api.md, "courses")
-and the statuses of enrolments and certificates."""
+and the exam's state (the statuses' words are in services/web/statuses.py, with the staff pages')."""
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext, pgettext
+from flask_babel import ngettext
 
 from services.web.courses.progress import ExamOutlook
-from services.web.templating import clock, long_day, moment
+from services.web.statuses import long_day
+from services.web.templating import clock, moment
 
 WSCC_ADDRESS = "MiningCertification@wsc.nt.ca"
-
-
-ENROLMENT_STATUSES = {
-    "in_course": _l("Course in progress"),
-    "exam_open": _l("Exam open"),
-    "passed": _l("Exam passed"),
-    "awaiting_signoff": _l("Exam passed, awaiting WSCC's sign-off"),
-    "certified": _l("Certified"),
-    "failed": _l("Exam failed, no attempts left"),
-    "access_expired": _l("Access ended"),
-}
-
-
-def enrolment_status(code: str) -> str:
-    return str(ENROLMENT_STATUSES.get(code, code))
-
-
-def certificate_status(code: str) -> str:
-    # In context: French agrees the word with "certificat", not with the licence that "Expired" also describes.
-    words = {"valid": pgettext("certificate", "Valid"), "expired": pgettext("certificate", "Expired"),
-             "suspended": pgettext("certificate", "Suspended"), "revoked": pgettext("certificate", "Revoked")}
-    return words.get(code, code)
 
 
 def access_ended_message(access_ends_at: str | None) -> str:

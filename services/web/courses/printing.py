@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from services.web.courses.certificate_pdf import PrintedCertificate
 from services.web.statuses import localized
-from services.web.templating import long_day
+from services.web.statuses import long_day
 
 
 def verify_url(number: str) -> str:

@@ -12,16 +12,13 @@ from flask_babel import gettext as _
 from services.web.access import role_required
 from services.web.clients import CoursesApi, Refused
 from services.web.courses.forms import LessonDoneForm
-from services.web.courses.messages import (certificate_status, enrolment_status, exam_state_message,
-                                           lesson_refusal_message)
+from services.web.courses.messages import exam_state_message, lesson_refusal_message
 from services.web.courses.progress import exam_outlook, newest
 
 bp = Blueprint("courses", __name__, url_prefix="/course")
 # A lesson key from a link: nothing else goes into the courses service's path.
 LESSON_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
-# The courses service's statuses in words, on these pages and on the employee's journey.
-bp.add_app_template_filter(enrolment_status, "enrolment_status")
-bp.add_app_template_filter(certificate_status, "certificate_status")
+# The exam's state in words, on these pages and on the employee's journey.
 bp.add_app_template_filter(exam_state_message, "exam_state")
 
 

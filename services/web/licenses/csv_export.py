@@ -1,20 +1,13 @@
-"""The licenses table as CSV for Excel: UTF-8 with a byte-order mark, headers and statuses in the reader's language."""
+"""The licenses table as CSV for Excel (services/web/spreadsheets.py): headers and statuses in the reader's
+language."""
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-BOM = "\ufeff"  # without it Excel reads UTF-8 as the local code page and mangles accents
+from services.web.spreadsheets import BOM, as_text, csv_stream  # noqa: F401 - BOM: the tests read it from here
+
 COLUMNS = ("code", "status", "order_number", "assigned_to_name", "assignment_date", "issued_on", "employee_name",
            "progress", "redeem_by")
-# A cell starting with one of these is a formula to a spreadsheet; names typed by people are written as text.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_text(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def utc_day(instant: str | None) -> str:
@@ -35,15 +28,5 @@ def csv_lines(licenses: Iterable[Mapping], headers: Mapping[str, str], status_wo
               progress_words: Callable[[Mapping | None], str],
               day: Callable[[str | None], str] = utc_day) -> Iterator[str]:
     """The CSV text, one line at a time, so thousands of codes stream without being held in memory."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-
-    def line(cells: list[str]) -> str:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(cells)
-        return buffer.getvalue()
-
-    yield BOM + line([headers[column] for column in COLUMNS])
-    for license_ in licenses:
-        yield line(license_row(license_, status_words, progress_words, day))
+    return csv_stream([headers[column] for column in COLUMNS],
+                      (license_row(license_, status_words, progress_words, day) for license_ in licenses))

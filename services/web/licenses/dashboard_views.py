@@ -9,7 +9,7 @@ from services.web.access import role_required
 from services.web.clients import LicensesApi, OrdersApi
 
 bp = Blueprint("dashboard", __name__)
-COUNTS = ("bought", "available", "in_use", "redeemed", "expired")
+COUNTS = ("bought", "available", "in_use", "redeemed", "finished", "expired")
 
 
 def company_progress() -> dict[str, Any]:

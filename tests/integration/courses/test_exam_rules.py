@@ -127,6 +127,12 @@ def test_suspend_reinstate_and_revoke_a_certificate_with_reasons(candidate, rede
     assert candidate.call("POST", path, {"action": "reinstate", "reason": "No"}, role="admin").status_code == 409
     register = candidate.call("GET", "/internal/staff/certificates", role="reviewer").json()["items"]
     assert [item["status"] for item in register if item["number"] == number] == ["revoked"]
+    entry = candidate.call("GET", f"/internal/staff/certificates/{number}", role="reviewer").json()
+    assert [(change["status"], change["reason"]) for change in entry["history"]] == [
+        ("suspended", "Under inquiry"), ("valid", "Cleared"), ("revoked", "Fraud")]
+    assert entry["enrolment_id"] == enrolment["enrolment_id"] and entry["signed_off_by"] is None
+    assert candidate.call("GET", f"/internal/staff/certificates/{number}", role="company").status_code == 403
+    assert candidate.call("GET", "/internal/staff/certificates/NOSUCHNUMBER", role="admin").status_code == 404
 
 
 def test_who_sees_what(candidate, redeem, db):

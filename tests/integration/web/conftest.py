@@ -86,3 +86,12 @@ def paid_company(services, make_app) -> Iterator[tuple[Account, str]]:
     assert buyer.pay(order_id, services.url("PAYPAL_SANDBOX_PORT")).status_code == 303
     assert wait_for(lambda: not buyer.progress()["issuing"] and buyer.progress()["counts"]["bought"] == 5)
     yield account, order_id
+
+
+@pytest.fixture(scope="package")
+def courses(services, courses_runtime) -> Iterator:
+    """The courses service of this run (tests/integration/web/exams.py)."""
+    from tests.integration.web.exams import Courses
+    handle = Courses(services, courses_runtime)
+    yield handle
+    handle.close()

@@ -33,10 +33,15 @@ ANOTHER_EMPLOYEES_RECORD = {"applications.show", "applications.upload", "applica
                             "courses_attempt.review", "courses_attempt.submit", "courses_attempt.result",
                             "courses_certificates.pdf", "courses_certificates.credential"}
 STAFF_PAGES = {"review.queue", "review.show", "review.start", "review.approve", "review.refuse",
-               "review.request_documents", "review.document"}
+               "review.request_documents", "review.document", "review_candidates.find", "review_candidates.show",
+               "review_signoffs.queue", "review_signoffs.sign_off", "review_certificates.register",
+               "review_certificates.export_csv", "review_certificates.show"}
 ADMIN_ONLY = {"admin.held_orders", "admin_staff.accounts", "admin_certifications.index", "admin_certifications.edit",
               "admin_licenses.reinstate", "admin_staff.find", "admin_staff.account", "admin_staff.disable",
-              "admin_staff.enable"}
+              "admin_staff.enable", "admin_candidates.extra_attempt", "admin_candidates.accommodation",
+              "admin_certificates.change", "admin_courses.index", "admin_courses.show", "admin_courses.start_draft",
+              "admin_courses.rules", "admin_courses.publish", "admin_courses.discard", "admin_courses.bank",
+              "admin_course_content.lesson", "admin_course_content.preview", "admin_course_content.import_bank"}
 COMPANY_ONLY = OWN_COMPANY_PAGES | ANOTHER_COMPANYS_RECORD
 EMPLOYEE_ONLY = EMPLOYEE_PAGES | ANOTHER_EMPLOYEES_RECORD
 CERTIFICATION = "supervisor_1_surface"
@@ -84,8 +89,10 @@ def every_request(app: Flask, company_b: dict, employee_b: dict) -> list[tuple[s
             choices = {"order_id": company_b["order_ids"], "license_id": [company_b["license_id"]],
                        "token": ["not-a-real-token"], "code": ["fr"], "filename": ["portal.css"],
                        "application_id": [employee_b["application_id"]], "document_id": [employee_b["document_id"]],
-                       "key": [employee_b["module"]], "user_id": [NO_SUCH_USER]}
-            if rule.endpoint.startswith("admin_certifications."):
+                       "key": [employee_b["module"]], "user_id": [NO_SUCH_USER], "employee_id": [NO_SUCH_USER],
+                       "enrolment_id": [NO_SUCH_USER], "number": ["7K3QD9XH2A"], "action": ["suspend"],
+                       "edition": [1]}
+            if rule.endpoint.startswith(("admin_certifications.", "admin_courses.", "admin_course_content.")):
                 choices["code"] = [CERTIFICATION]
             choices |= course_choices(rule.endpoint, employee_b["course"])
             names = sorted(rule.arguments)

@@ -4,8 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from services.web.courses.messages import certificate_status, exam_state_message
+from services.web.courses.messages import exam_state_message
 from services.web.courses.progress import exam_outlook
+from services.web.statuses import certificate_status
 from services.web.templating import long_day, percent
 from tests.unit.web.conftest import form_context
 

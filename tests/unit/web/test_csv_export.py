@@ -54,3 +54,18 @@ def test_lines_end_with_crlf_and_come_one_at_a_time():
 
 def test_an_unknown_status_is_shown_as_its_code():
     assert rows([license_(status="frozen")])[1][1] == "frozen"
+
+
+def test_the_certificate_register_opens_with_a_bom_and_writes_typed_names_as_text(app):
+    from services.web.review.certificates import _register_row
+    from services.web.spreadsheets import csv_stream
+    from tests.unit.web.conftest import form_context
+    entry = {"number": "7K3QD9XH2A", "holder_name": "=cmd|' /C calc'!A0", "certification": {"name_en": "Shift Boss"},
+             "company_id": "c", "issued_at": "2026-12-02T05:00:00+00:00", "expires_at": "2031-12-02T18:00:00+00:00",
+             "status": "suspended", "status_changed_at": None, "status_reason": "@SUM(1)"}
+    with form_context(app, {}):
+        text = "".join(csv_stream(["h"], [_register_row(entry, {"c": "-Mine Ltd."})]))
+    assert text.startswith(BOM)
+    [_, row] = list(csv.reader(io.StringIO(text[len(BOM):])))
+    assert row == ["7K3QD-9XH2A", "'=cmd|' /C calc'!A0", "Shift Boss", "'-Mine Ltd.", "2026-12-01", "2031-12-02",
+                   "Suspended", "", "'@SUM(1)"]
