@@ -83,6 +83,8 @@ CATALOG: dict[str, EventSpec] = {
                   "An attempt was graded below the pass mark; next_attempt_at tells when another may start."),
         EventSpec("exam.attempts_exhausted", 1, "courses", ("licenses", "notifications"), schemas.ExamResult,
                   "The last attempt allowed failed: the employee must contact WSCC (an administrator may grant one)."),
+        EventSpec("exam.attempt_granted", 1, "courses", ("licenses", "notifications"), schemas.EnrolmentChange,
+                  "An administrator granted another attempt: the exam is open again (attempts_allowed counts it)."),
         EventSpec("course.access_expired", 1, "courses", ("licenses", "notifications"), schemas.EnrolmentChange,
                   "The access period ended before the employee passed the exam."),
         EventSpec("certificate.issued", 1, "courses", ("licenses", "notifications"), schemas.CertificateChange,

@@ -167,6 +167,19 @@ def issuer():
                                       settings.badge_signing_secret.get_secret_value())
 
 
+@api.get("/credentials/achievements/<code>")
+@requires_actor()
+def achievement(code: str):
+    """A certification as an Open Badges Achievement, in English or (``?lang=fr``) French."""
+    settings = current_runtime().settings
+    with current_runtime().db.reading() as session:
+        found = credentials.achievement_of(session, code, settings.public_url,
+                                           "fr" if request.args.get("lang") == "fr" else "en")
+    if found is None:
+        raise NotFound("not_found")
+    return found | {"@context": credentials.CONTEXT}
+
+
 @api.get("/credentials/status/<purpose>")
 @requires_actor()
 def status_list(purpose: str):

@@ -103,6 +103,12 @@ def announce(session: Session, event_type: str, certificate: Certificate, enrolm
         days_left=days_left)))
 
 
+def can_be_shown(certificate: Certificate) -> bool:
+    """Whether its holder may print it or hand it to a wallet: not while it is suspended, nor once revoked (an
+    expired one stays printable: its dates say it is over, as its verification page does)."""
+    return certificate.status == CertificateStatus.VALID
+
+
 def public_status(certificate: Certificate, now: datetime) -> str:
     """valid, expired, suspended or revoked: expiry is a matter of the date, never a stored state."""
     if certificate.status != CertificateStatus.VALID:

@@ -21,6 +21,8 @@ from jwt.algorithms import OKPAlgorithm
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.refusals import Conflict
+from services.courses import certificates
 from services.courses.models import Certificate, CertificateStatus, Enrolment
 
 CONTEXT = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
@@ -64,6 +66,26 @@ def identity_hash(name: str, salt: str) -> str:
     return "sha256$" + hashlib.sha256((name.strip() + salt).encode()).hexdigest()
 
 
+def achievement(enrolment: Enrolment, public_url: str, language: str) -> dict:
+    """The certification as an Open Badges Achievement; its ``id`` answers this same object (achievement_of)."""
+    name = enrolment.certification_name_fr if language == "fr" else enrolment.certification_name_en
+    return {"id": f"{public_url}/credentials/achievements/{enrolment.certification_code}",
+            "type": ["Achievement"], "achievementType": "Certification", "name": name, "description": name,
+            "inLanguage": "fr" if language == "fr" else "en",
+            "criteria": {"narrative": "A suivi le cours en ligne et réussi l'examen de cette certification"
+                                      if language == "fr" else
+                                      "Completed the online course and passed the exam of this certification"}}
+
+
+def achievement_of(session: Session, code: str, public_url: str, language: str) -> dict | None:
+    """What a credential's achievement ``id`` answers: the certification as its certificates name it; None for a
+    certification that has issued none."""
+    enrolment = session.scalars(select(Enrolment).join(Certificate, Certificate.enrolment_id == Enrolment.id)
+                                .where(Enrolment.certification_code == code)
+                                .order_by(Certificate.issued_at.desc()).limit(1)).first()
+    return achievement(enrolment, public_url, language) if enrolment is not None else None
+
+
 def credential(certificate: Certificate, enrolment: Enrolment, public_url: str, issuer_name: str,
                language: str, salt: str) -> dict:
     """The OpenBadgeCredential of a certificate (unsigned); the salt goes to the holder with it, to prove the name."""
@@ -81,14 +103,7 @@ def credential(certificate: Certificate, enrolment: Enrolment, public_url: str, 
             "type": ["AchievementSubject"],
             "identifier": [{"type": "IdentityObject", "identityType": "name", "hashed": True, "salt": salt,
                             "identityHash": identity_hash(certificate.holder_name, salt)}],
-            "achievement": {
-                "id": f"{public_url}/credentials/achievements/{enrolment.certification_code}",
-                "type": ["Achievement"], "achievementType": "Certification", "name": name,
-                "description": name,
-                "criteria": {"narrative": "Completed the online course and passed the exam of this certification"
-                                          if language != "fr" else
-                                          "A suivi le cours en ligne et réussi l'examen de cette certification"},
-            },
+            "achievement": achievement(enrolment, public_url, language),
         },
         "evidence": [{"id": f"{public_url}/verify/{certificate.number}", "type": ["Evidence"],
                       "name": "WSCC certificate verification"}],
@@ -111,6 +126,8 @@ def signed_credential(session: Session, number: str, employee_id, public_url: st
     if row is None:
         return None
     certificate, enrolment = row
+    if not certificates.can_be_shown(certificate):
+        raise Conflict("certificate_withdrawn")
     body = credential(certificate, enrolment, public_url, issuer_name, language, secrets.token_hex(16))
     return _sign(body | {"iss": body["issuer"]["id"], "jti": body["id"], "nbf": _epoch(certificate.issued_at),
                          "exp": _epoch(certificate.expires_at)}, secret)

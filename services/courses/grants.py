@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy.orm import Session
 
 from common.refusals import Conflict, Invalid
-from services.courses.enrolling import lock_enrolment
+from services.courses.enrolling import announce, lock_enrolment
 from services.courses.models import Enrolment, EnrolmentGrant, EnrolmentStatus, GrantKind
 
 MAX_EXTRA_ATTEMPTS = 10
@@ -38,6 +38,8 @@ def grant_attempt(session: Session, enrolment_id: uuid.UUID, reason: str | None,
         enrolment.status, enrolment.finished_at = EnrolmentStatus.EXAM_OPEN, None
     session.add(EnrolmentGrant(enrolment_id=enrolment.id, kind=GrantKind.EXTRA_ATTEMPT, value=Decimal(1),
                                reason=reason, granted_by=by, granted_at=now))
+    session.flush()
+    announce(session, "exam.attempt_granted", enrolment, now)  # the reason stays with WSCC's record
     return enrolment
 
 

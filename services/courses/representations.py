@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from services.courses.attempts import exam_state, last_attempt, next_start
-from services.courses.certificates import display, public_status
+from services.courses.certificates import can_be_shown, display, public_status
 from services.courses.enrolling import attempts_allowed, attempts_used, certification_of, lesson_counts
 from services.courses.models import Attempt, Certificate, Enrolment, EnrolmentGrant
 
@@ -23,7 +23,7 @@ def certificate_json(certificate: Certificate | None, now: datetime) -> dict | N
             "holder_name": certificate.holder_name, "issued_at": certificate.issued_at.isoformat(),
             "expires_at": certificate.expires_at.isoformat(), "status": public_status(certificate, now),
             "status_changed_at": certificate.status_changed_at and certificate.status_changed_at.isoformat(),
-            "status_reason": certificate.status_reason}
+            "status_reason": certificate.status_reason, "printable": can_be_shown(certificate)}
 
 
 def progress_json(session: Session, enrolment: Enrolment, now: datetime) -> dict:

@@ -16,7 +16,8 @@ from common.clock import parse_instant
 from common.db import insert_ignoring_conflicts
 from common.events.schemas import CertificateChange, EnrolmentChange, ExamResult
 from services.licenses.history import Cause, Change, record_changes
-from services.licenses.lifecycle import FINISH
+from services.licenses.claiming import held_license
+from services.licenses.lifecycle import FINISH, REOPEN
 from services.licenses.models import CourseProgress, License, LicenseStatus
 
 
@@ -32,7 +33,7 @@ class Stage(StrEnum):
 
 STAGE_OF_EVENT = {"course.opened": Stage.IN_COURSE, "course.completed": Stage.EXAM_OPEN,
                   "exam.failed": Stage.EXAM_FAILED, "exam.passed": Stage.EXAM_PASSED,
-                  "exam.attempts_exhausted": Stage.OUT_OF_ATTEMPTS, "course.access_expired": Stage.ACCESS_EXPIRED,
+                  "exam.attempts_exhausted": Stage.OUT_OF_ATTEMPTS, "exam.attempt_granted": Stage.EXAM_OPEN, "course.access_expired": Stage.ACCESS_EXPIRED,
                   "certificate.issued": Stage.CERTIFIED}
 _RANK = {stage: rank for rank, stage in enumerate(Stage)}
 NEVER = parse_instant("1970-01-01T00:00:00+00:00")
@@ -65,8 +66,11 @@ def follow(session: Session, event_type: str, change: EnrolmentChange, cause: Ca
         progress.last_result = "passed" if change.passed else "failed"
         progress.last_attempt_number = change.attempt_number
         progress.attempts_used = max(progress.attempts_used, change.attempts_used)
-    if stage in FINISHING_STAGES:
+    # By the newest step known, so that a late or redelivered "out of attempts" never undoes a later grant.
+    if progress.stage in FINISHING_STAGES:
         finish(session, change.license_id, cause, at)
+    elif event_type == "exam.attempt_granted" and progress.at == at:
+        reopen(session, change.license_id, change.employee_id, cause, at)
 
 
 def follow_certificate(session: Session, event_type: str, certificate: CertificateChange, cause: Cause) -> None:
@@ -98,6 +102,17 @@ def finish(session: Session, license_id, cause: Cause, at: datetime) -> None:
                                                      License.status == LicenseStatus.REDEEMED)
                                .values(status=LicenseStatus.FINISHED, updated_at=at).returning(License)).all()
     record_changes(session, FINISH, [Change.of(row) for row in finished], cause, at)
+
+
+def reopen(session: Session, license_id, employee_id, cause: Cause, at: datetime) -> None:
+    """finished → redeemed, unless the employee holds another code by now (one held code each): that license stays
+    finished, and its progress still shows the exam open again."""
+    if held_license(session, employee_id) is not None:
+        return
+    reopened = session.scalars(update(License).where(License.id == license_id,
+                                                     License.status == LicenseStatus.FINISHED)
+                               .values(status=LicenseStatus.REDEEMED, updated_at=at).returning(License)).all()
+    record_changes(session, REOPEN, [Change.of(row) for row in reopened], cause, at)
 
 
 def progress_json(progress: CourseProgress | None) -> dict | None:

@@ -104,6 +104,12 @@ def finish_on_access_expired(session: Session, change: EnrolmentChange, event: E
     _follow_course(session, change, event)
 
 
+@handlers.on("exam.attempt_granted")
+def reopen_on_attempt_granted(session: Session, change: EnrolmentChange, event: Event) -> None:
+    """Another attempt after the last failed: the license the course and exam go on with is redeemed again."""
+    _follow_course(session, change, event)
+
+
 @handlers.on("exam.passed")
 def follow_exam_passed(session: Session, result: ExamResult, event: Event) -> None:
     _follow_course(session, result, event)

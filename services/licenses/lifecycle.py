@@ -34,7 +34,9 @@ RELEASES = {RELEASE.source: RELEASE, RELEASE_ELIGIBLE.source: RELEASE_ELIGIBLE}
 REINSTATE = Transition("reinstate", LicenseStatus.EXPIRED, LicenseStatus.ELIGIBLE, "license.reinstated")
 # The courses service said so (certified, out of attempts, access ended): the courses' own events told everyone.
 FINISH = Transition("finish", LicenseStatus.REDEEMED, LicenseStatus.FINISHED, None)
-TRANSITIONS = (CLAIM, BECOME_ELIGIBLE, REDEEM, EXPIRE, RELEASE, RELEASE_ELIGIBLE, REINSTATE, FINISH)
+# WSCC granted another attempt to an employee who was out of them: the course and exam go on, on this license.
+REOPEN = Transition("reopen", LicenseStatus.FINISHED, LicenseStatus.REDEEMED, None)
+TRANSITIONS = (CLAIM, BECOME_ELIGIBLE, REDEEM, EXPIRE, RELEASE, RELEASE_ELIGIBLE, REINSTATE, FINISH, REOPEN)
 
 
 def transition_between(source: str, target: str) -> Transition | None:

@@ -71,6 +71,14 @@ def queue_attempts_exhausted(session: Session, contact: EmployeeContact, result:
                         **_score(result), **_enrolment(result))
 
 
+def queue_attempt_granted(session: Session, contact: EmployeeContact, change: EnrolmentChange,
+                          event_id: uuid.UUID) -> bool:
+    # One e-mail per grant: each grant raises attempts_allowed by one.
+    return _to_employee(session, contact, f"attempt_granted:{change.enrolment_id}:{change.attempts_allowed}",
+                        "exam_attempt_granted", event_id,
+                        attempts_left=max(0, change.attempts_allowed - change.attempts_used), **_enrolment(change))
+
+
 def queue_access_expired(session: Session, contact: EmployeeContact, change: EnrolmentChange,
                          event_id: uuid.UUID) -> bool:
     return _to_employee(session, contact, f"access_expired:{change.enrolment_id}", "course_access_expired",
@@ -110,3 +118,10 @@ def queue_employee_access_expired(session: Session, company: CompanyContact, emp
                                   change: EnrolmentChange, event_id: uuid.UUID) -> bool:
     return queue_to_company(session, company, employee, f"access_expired:{change.enrolment_id}",
                             "employee_access_expired", event_id, **_enrolment(change))
+
+
+def queue_employee_attempt_granted(session: Session, company: CompanyContact, employee: EmployeeContact,
+                                   change: EnrolmentChange, event_id: uuid.UUID) -> bool:
+    return queue_to_company(session, company, employee,
+                            f"attempt_granted:{change.enrolment_id}:{change.attempts_allowed}",
+                            "employee_attempt_granted", event_id, **_enrolment(change))

@@ -69,6 +69,17 @@ def tell_company_no_attempts_left(session: Session, result: ExamResult, event: E
                                                  employee_contact(session, result.employee_id), result, event.id)
 
 
+@handlers.on("exam.attempt_granted")
+def tell_employee_attempt_granted(session: Session, change: EnrolmentChange, event: Event) -> None:
+    course_emails.queue_attempt_granted(session, employee_contact(session, change.employee_id), change, event.id)
+
+
+@handlers.on("exam.attempt_granted")
+def tell_company_attempt_granted(session: Session, change: EnrolmentChange, event: Event) -> None:
+    course_emails.queue_employee_attempt_granted(session, company_contact(session, change.company_id),
+                                                 employee_contact(session, change.employee_id), change, event.id)
+
+
 @handlers.on("course.access_expired")
 def tell_employee_access_expired(session: Session, change: EnrolmentChange, event: Event) -> None:
     course_emails.queue_access_expired(session, employee_contact(session, change.employee_id), change, event.id)

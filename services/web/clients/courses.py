@@ -59,6 +59,9 @@ class CoursesApi(InternalApi):
     def issuer(self) -> dict:
         return self.json("GET", "/internal/credentials/issuer")
 
+    def achievement(self, code: str, language: str) -> dict:
+        return self.json("GET", f"/internal/credentials/achievements/{code}", params={"lang": language})
+
     def status_list(self, purpose: str) -> str:
         return self.json("GET", f"/internal/credentials/status/{purpose}")["jwt"]
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_babel import force_locale
 
 from services.web.access import role_required
-from services.web.clients import CoursesApi
+from services.web.clients import CoursesApi, Refused
 from services.web.courses.certificate_pdf import certificate_pdf
+from services.web.courses.messages import withdrawn_message
 from services.web.courses.printing import printed_certificate
+from services.web.errors import error_page
 from services.web.i18n import current_language, supported_languages
 
 bp = Blueprint("courses_certificates", __name__, url_prefix="/certificates")
@@ -40,6 +42,8 @@ def index() -> Any:
 @role_required("employee")
 def pdf(number: str) -> Any:
     certificate = _mine(number)
+    if not certificate["printable"]:
+        return error_page(409, withdrawn_message(certificate["status"]), url_for("courses_certificates.index"))
     language = request.args.get("lang")
     language = language if language in supported_languages() else current_language()
     with force_locale(language):
@@ -53,6 +57,11 @@ def pdf(number: str) -> Any:
 def credential(number: str) -> Any:
     if not NUMBER.fullmatch(number):
         abort(404)
-    token = CoursesApi().credential(number)  # not the employee's own: 404
+    try:
+        token = CoursesApi().credential(number)  # not the employee's own: 404
+    except Refused as refusal:
+        if refusal.code != "certificate_withdrawn":
+            raise
+        return error_page(409, withdrawn_message(_mine(number)["status"]), url_for("courses_certificates.index"))
     return Response(token, mimetype=CREDENTIAL_TYPE, headers={
         "Content-Disposition": f'attachment; filename="certificate-{number}.jwt"'})

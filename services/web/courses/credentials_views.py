@@ -3,15 +3,18 @@ public key, the signed revocation and suspension lists, and the credential's own
 the verification page."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, jsonify, redirect, url_for
+from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
 
 from services.web.clients import CoursesApi
 from services.web.courses.certificates_views import CREDENTIAL_TYPE
+from services.web.i18n import current_language
 
 bp = Blueprint("courses_credentials", __name__, url_prefix="/credentials")
 PURPOSES = ("revocation", "suspension")
+CERTIFICATION_CODE = re.compile(r"[a-z0-9_]{1,60}")  # nothing else goes into the courses service's path
 # Verifiers fetch these for every credential they check; a few minutes' staleness is what status lists allow for.
 CACHE = "public, max-age=300"
 
@@ -19,6 +22,16 @@ CACHE = "public, max-age=300"
 @bp.get("/issuer")
 def issuer() -> Any:
     response = jsonify(CoursesApi.public().issuer())
+    response.headers["Cache-Control"] = CACHE
+    return response
+
+
+@bp.get("/achievements/<code>")
+def achievement(code: str) -> Any:
+    """What a credential's achievement ``id`` answers: the certification, in the language asked for."""
+    if not CERTIFICATION_CODE.fullmatch(code):
+        abort(404)
+    response = jsonify(CoursesApi.public().achievement(code, request.args.get("lang") or current_language()))
     response.headers["Cache-Control"] = CACHE
     return response
 

@@ -94,3 +94,13 @@ def verification_message(code: str) -> str:
                                  "if it is right, contact WSCC at %(address)s.", address=WSCC_ADDRESS),
     }
     return messages.get(code, _("This number cannot be checked now. Try again."))
+
+
+def withdrawn_message(status: str) -> str:
+    """Why a certificate can be neither downloaded nor put in a wallet: it is suspended or revoked."""
+    if status == "suspended":
+        return _("This certificate is suspended: it cannot be downloaded or shared while it is. Its verification "
+                 "page says so to anyone who checks it. To know more, write to WSCC at %(address)s.",
+                 address=WSCC_ADDRESS)
+    return _("This certificate was revoked: it can no longer be downloaded or shared. Its verification page says "
+             "so to anyone who checks it. To know more, write to WSCC at %(address)s.", address=WSCC_ADDRESS)

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from services.web.access import role_required
 from services.web.clients import CoursesApi, Refused
 from services.web.courses.forms import LessonDoneForm
-from services.web.courses.messages import exam_state_message, lesson_refusal_message
+from services.web.courses.messages import exam_state_message, lesson_refusal_message, withdrawn_message
 from services.web.courses.progress import exam_outlook, newest
 
 bp = Blueprint("courses", __name__, url_prefix="/course")
@@ -20,6 +20,7 @@ bp = Blueprint("courses", __name__, url_prefix="/course")
 LESSON_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 # The exam's state in words, on these pages and on the employee's journey.
 bp.add_app_template_filter(exam_state_message, "exam_state")
+bp.add_app_template_filter(withdrawn_message, "withdrawn")
 
 
 def _outline(enrolment_id: Any, others: list[dict]) -> Any:

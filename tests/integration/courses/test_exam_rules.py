@@ -75,6 +75,10 @@ def test_out_of_attempts_then_an_administrator_grants_one_with_a_reason(candidat
     granted = candidate.call("POST", path, {"reason": "Power cut at the camp"}, role="admin").json()
     assert (granted["status"], granted["attempts_allowed"]) == ("exam_open", 3)
     assert granted["grants"][0]["reason"] == "Power cut at the camp"
+    [told] = [event for event in events.about("enrolment_id", enrolment_id, expected=6)
+              if event["type"] == "exam.attempt_granted"]
+    assert (told["data"]["attempts_used"], told["data"]["attempts_allowed"]) == (2, 3)
+    assert "Power cut" not in str(told)  # the reason is WSCC's record, not news for every service
     assert candidate.start(enrolment_id).status_code == 201
 
 

@@ -80,6 +80,24 @@ def test_the_company_follows_the_course_and_the_certificate_finishes_the_license
     assert company_view(company, license_id)["certificate"]["status"] == "revoked"
 
 
+def test_an_attempt_granted_after_the_last_failed_reopens_the_finished_license(company, company_id, employee,
+                                                                               events, db):
+    license_id = redeemed_license(db, company_id, employee)
+    who, now = (license_id, company_id, employee.actor.user_id), datetime.now(UTC)
+    exhausted = events.publish(exam_result("exam.attempts_exhausted", *who, now, passed=False, number=3))
+    assert wait_for(lambda: handled(db, exhausted))
+    assert license_row(db, license_id).status == LicenseStatus.FINISHED
+    granted = events.publish(course_event("exam.attempt_granted", *who, now + timedelta(hours=1), lessons_done=8,
+                                          attempts_used=3, attempts_allowed=4))
+    late = events.publish(exam_result("exam.attempts_exhausted", *who, now, passed=False, number=3))  # redelivered
+    assert wait_for(lambda: handled(db, granted, late))
+    assert license_row(db, license_id).status == LicenseStatus.REDEEMED
+    assert [entry.to_status for entry in history_of(db, license_id)][-2:] == [LicenseStatus.FINISHED,
+                                                                              LicenseStatus.REDEEMED]
+    view = company_view(company, license_id)
+    assert (view["stage"], view["attempts_used"], view["attempts_allowed"]) == ("exam_open", 3, 4)
+
+
 def test_an_employee_out_of_attempts_may_hold_a_new_code(company, company_id, employee, events, db):
     license_id = redeemed_license(db, company_id, employee)
     employee_id = employee.actor.user_id

@@ -118,3 +118,26 @@ def test_attempts_left_without_time_then_the_end_of_access(mail, publish, db):
     assert "Exam not passed: Marie Dupont" in to_firm
     assert {n.template for n in notifications_to(db, str(marie.email))} == {
         "account_created", "exam_failed", "course_access_expired"}
+
+
+def test_an_attempt_granted_is_told_to_the_employee_and_the_company_once_each(mail, publish, db):
+    firm = company(language="en", representative_name="Pat Kaludjak")
+    marie = employee("Marie Dupont", "fr")
+    registered(mail, publish, firm, marie)
+    granted = enrolment(marie, firm.company_id, lessons_done=12, attempts_used=3, attempts_allowed=4,
+                        at=OPENED_AT + timedelta(days=31))
+    event = new_event("exam.attempt_granted", granted)
+    for _ in range(2):
+        publish(event)
+
+    [to_marie] = [m for m in mail.wait_for(str(marie.email), 2) if m["subject"] != "Votre compte a été créé"]
+    [to_firm] = [m for m in mail.wait_for(str(firm.email), 2) if m["subject"] != "Your company profile has been created"]
+    wait_until(lambda: all_handled(db, event), what="both handlers")
+    assert to_marie["subject"] == "Vous pouvez passer l'examen de nouveau"
+    assert ("Il vous reste 1 tentative, à faire avant la fin de votre accès le 17 septembre 2026, 09 h 00 HAR."
+            in plain(to_marie["text"]))
+    assert plain(to_firm["subject"]) == "Another exam attempt granted: Marie Dupont"
+    assert "WSCC has granted Marie Dupont another attempt at the exam" in plain(to_firm["text"])
+    all_sent(db, str(marie.email), 2)
+    all_sent(db, str(firm.email), 2)
+    assert len(mail.messages(str(marie.email))) == 2 and len(mail.messages(str(firm.email))) == 2

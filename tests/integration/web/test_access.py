@@ -17,7 +17,8 @@ from tests.integration.web.support import Visitor, text_of
 PUBLIC = {"public.home", "auth.register", "auth.login", "auth.logout", "password.forgot", "password.reset",
           "language.switch", "health.healthz", "health.readyz", "webhooks.paypal", "static", "employee.register",
           "auth.confirm_email", "auth.resend", "courses_verify.find", "courses_verify.certificate",
-          "courses_credentials.issuer", "courses_credentials.status_list", "courses_credentials.credential"}
+          "courses_credentials.issuer", "courses_credentials.status_list", "courses_credentials.credential",
+          "courses_credentials.achievement"}
 OWN_COMPANY_PAGES = {"dashboard.show", "dashboard.progress", "orders.new", "licenses.manage", "licenses.export_csv"}
 EVERY_SIGNED_IN_USER = {"account.profile", "account.change_password"}
 ANOTHER_COMPANYS_RECORD = {"orders.show", "orders.checkout", "orders.drop", "payment.paypal_return",
@@ -112,7 +113,8 @@ def course_choices(endpoint: str, course: dict) -> dict[str, list]:
     number = [1] if endpoint.startswith("courses_attempt.") else \
         ["4K7QMX2PBA"] if endpoint.startswith(("courses_verify.", "courses_credentials.")) else [course["number"]]
     return {"enrolment_id": [course["enrolment_id"]], "attempt_id": [course["attempt_id"]], "number": number,
-            "question_id": [course["question_id"]], "key": ["hazards"], "purpose": ["revocation"]}
+            "question_id": [course["question_id"]], "key": ["hazards"], "purpose": ["revocation"],
+            "code": [CERTIFICATION]}
 
 
 def send(visitor: Visitor, method: str, url: str, token_page: str):

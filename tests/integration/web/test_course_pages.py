@@ -7,6 +7,7 @@ import io
 import re
 import uuid
 from datetime import timedelta
+from urllib.parse import urlparse
 
 import jwt
 import pytest
@@ -114,7 +115,7 @@ def test_the_exam_without_javascript_fail_wait_then_pass(learner):
     assert "Attempt 1" in exam and "Attempt 2" in exam and "Not passed" in exam and "Start the exam" not in exam
 
 
-def test_the_certificate_pdf_in_either_language_and_the_credential(learner, broker_url):
+def test_the_certificate_pdf_in_either_language_and_the_credential(learner, broker_url, visitor):
     employee, enrolment_id, _ = learner
     finish_lessons(employee, enrolment_id)
     sit_exam(employee, enrolment_id, how_many_right=4)
@@ -140,6 +141,42 @@ def test_the_certificate_pdf_in_either_language_and_the_credential(learner, brok
     claims = jwt.decode(credential.get_data(as_text=True), options={"verify_signature": False})
     assert claims["credentialSubject"]["achievement"]["name"] == "Test Certification"
     assert employee.name not in credential.get_data(as_text=True)  # the holder is a salted hash
+    # The achievement's id answers the achievement, to anyone, in either language.
+    achievement = urlparse(claims["credentialSubject"]["achievement"]["id"]).path
+    assert visitor.get(achievement).get_json()["name"] == "Test Certification"
+    assert visitor.get(f"{achievement}?lang=fr").get_json()["name"] == "Certification d'essai"
+    assert visitor.get("/credentials/achievements/no_certificate_yet").status_code == 404
+
+
+def test_a_suspended_or_revoked_certificate_can_be_neither_downloaded_nor_put_in_a_wallet(learner):
+    from common.clock import utcnow
+    from services.courses import certificates
+    employee, enrolment_id, _ = learner
+    finish_lessons(employee, enrolment_id)
+    sit_exam(employee, enrolment_id, how_many_right=4)
+    number = wait_for(lambda: re.search(r"/certificates/([0-9A-Z]{10})\.pdf",
+                                        employee.get("/certificates").get_data(as_text=True)))
+    assert number, text_of(employee.get("/certificates"))
+    number = number.group(1)
+
+    def change(action: str, reason: str) -> None:
+        with courses_db().unit_of_work() as session:
+            certificates.change_status(session, number, action, reason, uuid.uuid4(), utcnow())
+
+    change("suspend", "Under inquiry")
+    listing = employee.get("/certificates")
+    assert f"/certificates/{number}.pdf" not in listing.get_data(as_text=True)
+    assert "This certificate is suspended: it cannot be downloaded or shared while it is." in text_of(listing)
+    for path in (f"/certificates/{number}.pdf", f"/certificates/{number}/credential.jwt"):
+        refused = employee.get(path)
+        assert refused.status_code == 409 and refused.mimetype == "text/html"
+        assert "it cannot be downloaded or shared while it is" in text_of(refused)
+    change("reinstate", "Cleared")
+    assert employee.get(f"/certificates/{number}.pdf").status_code == 200
+    change("revoke", "Obtained by fraud")
+    assert "This certificate was revoked: it can no longer be downloaded or shared." in text_of(
+        employee.get(f"/certificates/{number}/credential.jwt"))
+    assert employee.get(f"/certificates/{number}.pdf").status_code == 409
 
 
 def test_an_answer_after_the_deadline_is_refused_and_said_so(learner):

@@ -16,7 +16,7 @@ def test_handled_event_types_match_the_catalogue():
         "application.approved", "application.documents_requested", "application.refused",
         "application.review_started", "application.submitted", "certificate.issued", "certificate.reinstated",
         "certificate.revoked", "certificate.suspended", "course.access_expired", "course.completed", "course.opened",
-        "employee.registered", "employee.updated", "exam.attempts_exhausted", "exam.failed", "exam.passed",
+        "employee.registered", "employee.updated", "exam.attempt_granted", "exam.attempts_exhausted", "exam.failed", "exam.passed",
         "intro_course.completed", "order.paid"]
 
 

@@ -76,6 +76,7 @@ CONTEXTS = {
     "exam_failed": _score(attempts_used=1, attempts_allowed=3, attempts_left=2, next_attempt_at=NEXT_ATTEMPT,
                           portal_url=COURSE_PAGE),
     "exam_attempts_exhausted": _score(attempt_number=3, attempts_allowed=3, portal_url=COURSE_PAGE),
+    "exam_attempt_granted": _course(attempts_left=1, portal_url=COURSE_PAGE),
     "course_access_expired": _course(portal_url=COURSE_PAGE),
     # To the employee, about their certificate
     "certificate_issued": _certificate(portal_url=CERTIFICATES_PAGE),
@@ -96,6 +97,7 @@ CONTEXTS = {
     "employee_passed_exam": _employer(**_course()),
     "employee_failed_exam": _employer(**_course(attempt_number=1, attempts_allowed=3)),
     "employee_out_of_attempts": _employer(**_course(attempts_allowed=3)),
+    "employee_attempt_granted": _employer(**_course()),
     "employee_access_expired": _employer(**_course()),
     "employee_certified": _employer(**_certificate()),
     "employee_certificate_expiring": _employer(**_certificate(days_left=30)),

@@ -18,7 +18,7 @@ def everything(email) -> str:
 
 
 def test_the_samples_cover_each_course_and_certificate_email():
-    assert len(COURSE_TEMPLATES) == 6 and len(CERTIFICATE_TEMPLATES) == 5 and len(EMPLOYER_LEARNING) == 10
+    assert len(COURSE_TEMPLATES) == 7 and len(CERTIFICATE_TEMPLATES) == 5 and len(EMPLOYER_LEARNING) == 11
 
 
 def test_subjects_in_english():
@@ -28,6 +28,7 @@ def test_subjects_in_english():
         "exam_passed": "You passed the exam",
         "exam_failed": "You did not pass the exam this time",
         "exam_attempts_exhausted": "You have no exam attempts left",
+        "exam_attempt_granted": "You can take the exam again",
         "course_access_expired": "Your access to the course and exam has ended",
         "certificate_issued": "Your certificate has been issued",
         "certificate_expiring": "Your certificate expires in 30 days",
@@ -38,6 +39,7 @@ def test_subjects_in_english():
         "employee_passed_exam": "Exam passed: Sam Okalik",
         "employee_failed_exam": "Exam not passed: Sam Okalik",
         "employee_out_of_attempts": "No exam attempts left: Sam Okalik",
+        "employee_attempt_granted": "Another exam attempt granted: Sam Okalik",
         "employee_access_expired": "Access to the course ended: Sam Okalik",
         "employee_certified": "Certificate issued: Sam Okalik",
         "employee_certificate_expiring": "Reminder: Sam Okalik's certificate expires in 30 days",
@@ -54,6 +56,7 @@ def test_subjects_in_french():
         "exam_passed": "Vous avez réussi l'examen",
         "exam_failed": "Vous n'avez pas réussi l'examen cette fois-ci",
         "exam_attempts_exhausted": "Il ne vous reste aucune tentative d'examen",
+        "exam_attempt_granted": "Vous pouvez passer l'examen de nouveau",
         "course_access_expired": "Votre accès au cours et à l'examen a pris fin",
         "certificate_issued": "Votre certificat a été délivré",
         "certificate_expiring": "Votre certificat expire dans 30 jours",
@@ -64,6 +67,7 @@ def test_subjects_in_french():
         "employee_passed_exam": "Examen réussi : Sam Okalik",
         "employee_failed_exam": "Examen non réussi : Sam Okalik",
         "employee_out_of_attempts": "Plus aucune tentative d'examen : Sam Okalik",
+        "employee_attempt_granted": "Nouvelle tentative d'examen accordée : Sam Okalik",
         "employee_access_expired": "Fin de l'accès au cours : Sam Okalik",
         "employee_certified": "Certificat délivré : Sam Okalik",
         "employee_certificate_expiring": "Rappel : le certificat de Sam Okalik expire dans 30 jours",

@@ -20,7 +20,7 @@ def everything(email) -> str:
 
 
 def test_the_samples_cover_both_audiences():
-    assert len(EMPLOYEE_TEMPLATES) == 9 and len(EMPLOYER_TEMPLATES) == 17 and len(JOURNEY) == 16
+    assert len(EMPLOYEE_TEMPLATES) == 9 and len(EMPLOYER_TEMPLATES) == 18 and len(JOURNEY) == 16
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -14,7 +14,7 @@ def test_handled_event_types_match_the_catalogue():
         "application.approved", "application.documents_requested", "application.refused", "application.submitted",
         "certificate.expiring", "certificate.issued", "certificate.reinstated", "certificate.revoked",
         "certificate.suspended", "company.registered", "company.updated", "course.access_expired", "course.completed",
-        "course.opened", "employee.registered", "employee.updated", "exam.attempts_exhausted", "exam.failed",
+        "course.opened", "employee.registered", "employee.updated", "exam.attempt_granted", "exam.attempts_exhausted", "exam.failed",
         "exam.passed", "license.claimed", "license.eligible", "license.expired", "license.expiring", "license.redeemed",
         "license.reinstated", "license.released", "licenses.issued", "order.paid", "user.confirmation_requested",
         "user.email_changed", "user.login_attempts_suspected", "user.password_changed", "user.password_reset_requested",

@@ -77,6 +77,6 @@ def test_each_bank_problem_is_a_sentence_in_the_readers_language(app):
             "The file is larger than 5.0 MB.")
         assert rule_message("must_be_between_1_and_200") == "Enter a whole number from 1 to 200."
     with form_context(app, {}, language="fr"):
-        assert question_problem(entry) == "Question 3 « Ground control 1 » : le texte français manque; il lui " \
+        assert question_problem(entry) == "Question 3 « Ground control 1 »\u00a0: le texte français manque; il lui " \
                                           "faut de 2 à 10 choix de réponse"
         assert rule_message("must_be_a_whole_number") == "Entrez un nombre entier, par exemple 20."

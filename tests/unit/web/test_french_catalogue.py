@@ -65,3 +65,10 @@ def test_placeholders_survive_translation():
         expected = set().union(*(placeholders(text) for text in ids))
         for translation in strings:
             assert placeholders(translation) == expected, message.id
+
+
+def test_french_typography_puts_a_no_break_space_before_colons():
+    for message in french_catalogue():
+        for text in (message.string if isinstance(message.string, tuple) else (message.string,)):
+            if message.id and ":" in text:
+                assert " :" not in text, message.id
