@@ -51,6 +51,7 @@ lock:  ## Re-freeze requirements.txt from requirements.in
 bench: install  ## Run the benchmarks (figures beside raw baselines, printed and saved in bench/results)
 	$(BIN)/python -m bench.purchase
 	$(BIN)/python -m bench.lifecycle
+	$(BIN)/python -m bench.exam
 
 clean:  ## Remove local data (SQLite files, logs, mail) under var/
 	rm -rf var

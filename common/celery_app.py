@@ -24,7 +24,7 @@ from common.events import InvalidEvent, parse_event
 from common.handlers import EventHandlers, PermanentEventError
 from common.inbox import claim_event
 from common.logs import configure_logging, current_correlation_id, set_correlation_id
-from common.messaging import declare_topology, events_queue
+from common.messaging import declare_topology, drop_stale_bindings, events_queue
 from common.runtime import ProcessRuntime, ServiceRuntime
 from common.settings import ServiceSettings
 
@@ -163,6 +163,7 @@ def _events_consumer_step(app: Celery, service: str, settings: ServiceSettings,
 
         def get_consumers(self, channel: Any) -> list[Consumer]:
             declare_topology(channel, settings.events_exchange)
+            drop_stale_bindings(channel, settings.events_exchange, service)
             queue = events_queue(settings.events_exchange, service)
             return [Consumer(channel, queues=[queue], callbacks=[self.on_message], accept=["json"],
                              prefetch_count=16)]

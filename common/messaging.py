@@ -3,7 +3,8 @@
 One durable topic exchange carries every domain event, routed by its type. Each consuming service has a durable
 queue ``<service>.events`` bound to the types the catalogue says it consumes, with a dead-letter queue for
 messages it cannot read. The topology is declared before anything is published: by the publisher on first use
-and by each worker at start, so no event is dropped as unroutable.
+and by each worker at start, so no event is dropped as unroutable; each worker also drops the bindings of its
+queue that an earlier release made and the catalogue no longer has.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any
 
 from kombu import Connection, Exchange, Producer, Queue, binding
 
-from common.events.catalog import consumed_by, consumer_services
+from common.events.catalog import CATALOG, consumed_by, consumer_services
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,18 @@ def declare_topology(channel: Any, exchange_name: str) -> None:
     for service in consumer_services():
         dead_letter_queue(service)(channel).declare()
         events_queue(exchange_name, service)(channel).declare()
+
+
+def drop_stale_bindings(channel: Any, exchange_name: str, service: str) -> list[str]:
+    """Unbind ``<service>.events`` from every event type of the catalogue it no longer consumes: a binding made by an
+    earlier release stays in RabbitMQ otherwise, and would keep delivering events nobody handles (applications
+    consumed license.redeemed before the courses service took it). Unbinding what is not bound changes nothing."""
+    exchange = events_exchange(exchange_name)
+    queue = events_queue(exchange_name, service)(channel)
+    stale = sorted(set(CATALOG) - set(consumed_by(service)))
+    for event_type in stale:
+        queue.unbind_from(exchange, routing_key=event_type)
+    return stale
 
 
 class EventPublisher:
