@@ -8,8 +8,9 @@ every candidate saves each answer as it goes (``PUT /exam/<attempt>/answers/<que
 answer changes), all at once, and submits (``POST /exam/<attempt>/submit``, then the result page). Printed: the
 answer-save p50 and p99, submit-to-result p50 and p99, and the same sessions calling ``GET /healthz`` in the same
 pattern (what the front door costs with no work at all), and each call's own time inside the front door from its
-request log. ``--think 5`` spreads the answers as people reading questions would (a uniform 0-10 s before each);
-the default, 0, has every candidate answer as fast as the server lets it: the worst case.
+request log. ``--think 5`` spreads the calls as people reading questions would (a uniform 0-10 s before each
+answer, each /healthz of the baseline, and the submission); the default, 0, has every candidate call as fast as
+the server lets it: the worst case.
 """
 from __future__ import annotations
 
@@ -182,33 +183,41 @@ def timed(call) -> float:
     return elapsed
 
 
+def think(pace: random.Random, think_seconds: float) -> None:
+    """Reading the next question (or the review page): the workload's pacing, not a wait for the server."""
+    if think_seconds:
+        time.sleep(pace.uniform(0, 2 * think_seconds))
+
+
 def save_answers(stack: Stack, think_seconds: float):
     web = stack.url("WEB_PORT")
 
     def work(person: dict):
         pace = random.Random(person["attempt_id"])
         for question_id, chosen in person["answers"]:
-            if think_seconds:  # reading the next question: the workload, not a wait for the server
-                time.sleep(pace.uniform(0, 2 * think_seconds))
+            think(pace, think_seconds)
             yield timed(lambda: person["http"].put(
                 f"{web}/exam/{person['attempt_id']}/answers/{question_id}", json={"chosen": chosen}, timeout=60,
                 headers={"X-CSRFToken": person["csrf"]}))
     return work
 
 
-def health(stack: Stack, calls: int):
+def health(stack: Stack, calls: int, think_seconds: float):
     web = stack.url("WEB_PORT")
 
     def work(person: dict):
+        pace = random.Random(f"health {person['attempt_id']}")
         for _ in range(calls):
+            think(pace, think_seconds)
             yield timed(lambda: person["http"].get(f"{web}/healthz", timeout=60))
     return work
 
 
-def submit(stack: Stack):
+def submit(stack: Stack, think_seconds: float):
     web = stack.url("WEB_PORT")
 
     def work(person: dict):
+        think(random.Random(f"submit {person['attempt_id']}"), think_seconds)
         yield timed(lambda: person["http"].post(f"{web}/exam/{person['attempt_id']}/submit", timeout=60,
                                                 data={"csrf_token": person["csrf"]}))  # follows to the result page
     return work
@@ -263,9 +272,9 @@ def run(candidates: int, think_seconds: float) -> dict:
         with ThreadPoolExecutor(16) as pool:
             list(pool.map(lambda person: sign_in_and_start(stack, person), people))
         questions = len(people[0]["answers"])
-        baseline = all_at_once(people, health(stack, questions))
+        baseline = all_at_once(people, health(stack, questions, think_seconds))
         saves = all_at_once(people, save_answers(stack, think_seconds))
-        results = all_at_once(people, submit(stack))
+        results = all_at_once(people, submit(stack, think_seconds))
         inside = time_inside_the_front_door(processes.log("web"))
         return {"candidates": candidates, "questions_each": questions, "think_seconds": think_seconds,
                 "answer_save": summary(saves), "submit_to_result": summary(results),
