@@ -13,7 +13,7 @@ from common.http import actor, current_runtime, requires_actor
 from common.refusals import Invalid, NotFound, Unreadable
 from services.courses import attempts, certificates, credentials, learning
 from services.courses.enrolling import employee_enrolment
-from services.courses.models import Certificate, Enrolment
+from services.courses.models import Attempt, Certificate, Enrolment
 from services.courses.representations import (certificate_json, certification_json, employee_enrolment_json,
                                               progress_json)
 
@@ -94,7 +94,7 @@ def save_answer(attempt_id: uuid.UUID, question_id: int):
     now = utcnow()
     with current_runtime().db.unit_of_work() as session:
         item = attempts.save_answer(session, attempt_id, acting_user_id(), question_id, chosen, now, _timing())
-        found = attempts.candidate_attempt(session, attempt_id, acting_user_id())
+        found = session.get(Attempt, item.attempt_id)  # locked and loaded by save_answer: no second query
         return {"question_id": item.question_id, "chosen": item.chosen or [], "saved_at": now.isoformat(),
                 "server_now": now.isoformat(), "deadline": found.deadline.isoformat(),
                 "seconds_left": max(0, int((found.deadline - now).total_seconds()))}

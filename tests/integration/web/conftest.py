@@ -95,3 +95,35 @@ def courses(services, courses_runtime) -> Iterator:
     handle = Courses(services, courses_runtime)
     yield handle
     handle.close()
+
+
+def _waiting_messages(broker_url: str, queues: tuple[str, ...]) -> int:
+    """Messages not yet taken from these queues (a queue not declared yet holds none)."""
+    from kombu import Connection
+    waiting = 0
+    with Connection(broker_url) as connection:
+        for queue in queues:
+            channel = connection.channel()
+            try:
+                waiting += channel.queue_declare(queue=queue, passive=True).message_count
+            except connection.channel_errors:
+                pass
+            finally:
+                try:
+                    channel.close()
+                except connection.channel_errors + connection.connection_errors:
+                    pass
+    return waiting
+
+
+@pytest.fixture
+def notifications_caught_up(services, processes) -> str:
+    """The notifications worker and the SMTP sink running, with the events of this run's earlier tests handled: the
+    worker may only start now, and a test's own e-mail must not wait behind hundreds of theirs. The sink's URL."""
+    from services.notifications.i18n import compile_catalogs
+    compile_catalogs()  # the .mo files are build output, made as `make` would before the worker starts
+    processes.ensure("smtp-sink", "notifications-worker")
+    broker_url = services.env()["WSCC_BROKER_URL"]
+    assert wait_for(lambda: _waiting_messages(broker_url, ("notifications.events", "notifications.tasks")) == 0,
+                    timeout=180, interval=0.5), "the notifications worker did not catch up with the run's earlier events"
+    return services.env()["WSCC_SMTP_SINK_URL"]

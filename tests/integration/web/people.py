@@ -49,9 +49,18 @@ class Company:
         return {code: license_id for license_id, code in CODE_ROW.findall(html)}
 
     def row(self, code: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", self._row_html(code)))
+
+    def progress(self, code: str) -> str:
+        """The row's Progress cell, as the company reads it."""
+        cell = re.search(r"<td data-progress[^>]*>(.*?)</td>", self._row_html(code), re.S)
+        assert cell, f"no progress cell for {code}"
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell.group(1))).strip()
+
+    def _row_html(self, code: str) -> str:
         html = self.visitor.get("/licenses").get_data(as_text=True)
         start = html.index(f'<tr id="license-{self.codes()[code]}"')
-        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html[start:html.index("</tr>", start)]))
+        return html[start:html.index("</tr>", start)]
 
 
 def company_with_codes(app: Flask, sandbox_url: str, quantity: int = 5) -> Company:

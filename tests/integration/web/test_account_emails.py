@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from services.notifications.i18n import compile_catalogs
 from tests.integration.notifications.support import Sink, wait_until
 from tests.integration.web.support import PASSWORD, Visitor, text_of
 
@@ -16,11 +15,9 @@ NEW_PASSWORD = "tern quarry lantern oboe"
 LINK = re.compile(r"https?://\S+/(?:register/confirm|password/reset)/\S+")
 
 
-@pytest.fixture(scope="module")
-def mailbox(services, processes) -> Sink:
-    compile_catalogs()  # the .mo files are build output, made as `make` would before the worker starts
-    processes.ensure("smtp-sink", "notifications-worker")
-    return Sink(services.env()["WSCC_SMTP_SINK_URL"])
+@pytest.fixture
+def mailbox(notifications_caught_up) -> Sink:
+    return Sink(notifications_caught_up)
 
 
 def mail_about(mailbox: Sink, address: str, subject: str, count: int = 1) -> list[dict]:

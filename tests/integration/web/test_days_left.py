@@ -9,14 +9,11 @@ from tests.integration.web.people import company_with_codes, new_employee, revie
 from tests.integration.web.support import wait_for
 
 
-def test_a_deadline_shows_the_same_days_left_in_the_pages_and_the_email(app, sandbox_url, stack, processes,
+def test_a_deadline_shows_the_same_days_left_in_the_pages_and_the_email(app, sandbox_url, notifications_caught_up,
                                                                         licenses_runtime):
     from services.licenses.sweeps import send_due_reminders
-    from services.notifications.i18n import compile_catalogs
     from tests.integration.licenses.support import license_row, make_eligible_directly
-    compile_catalogs()
-    processes.ensure("smtp-sink", "notifications-worker")
-    sink = Sink(stack.env()["WSCC_SMTP_SINK_URL"])
+    sink = Sink(notifications_caught_up)
     company = company_with_codes(app, sandbox_url)
     employee = new_employee(app)
     code, license_id = next(iter(company.codes().items()))

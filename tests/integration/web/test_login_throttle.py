@@ -108,8 +108,8 @@ def test_the_delay_grows_after_the_free_failures_and_unknown_addresses_behave_th
     assert guess(web_url, known, PASSWORD).status_code == 302  # the owner gets in once the wait is over
 
 
-def test_the_owner_is_warned_once_by_email_in_their_language(services, processes, two_webs, web_runtime, web_db):
-    processes.ensure("notifications-worker", "smtp-sink")
+def test_the_owner_is_warned_once_by_email_in_their_language(services, notifications_caught_up, two_webs, web_runtime,
+                                                              web_db):
     _, (first, second) = two_webs
     account = Browser(first).register(web_db, language="fr")
     statuses = [guess((first, second)[n % 2], account.email).status_code for n in range(25)]
