@@ -10,6 +10,7 @@ from common.messaging import EventPublisher
 from services.notifications.i18n import compile_catalogs
 from services.notifications.settings import Settings
 from tests.integration.notifications.support import Sink
+from tests.waiting import caught_up
 
 
 @pytest.fixture
@@ -36,10 +37,12 @@ def sink(stack, processes) -> Sink:
 
 
 @pytest.fixture
-def mail(sink, processes, compiled_catalogs) -> Iterator[Sink]:
-    """The notifications worker and the SMTP sink running, with no fault armed before or after the test."""
+def mail(stack, sink, processes, compiled_catalogs) -> Iterator[Sink]:
+    """The notifications worker and the SMTP sink running, caught up with the run's earlier events, with no fault
+    armed before or after the test."""
     processes.ensure("smtp-sink", "notifications-worker")
     sink.disarm()
+    caught_up(stack.env()["WSCC_BROKER_URL"], "notifications")
     yield sink
     sink.disarm()
 

@@ -13,6 +13,7 @@ from services.web.app import create_app
 from services.web.runtime import open_runtime
 from services.web.settings import Settings
 from tests.integration.web.support import Account, Visitor, WebDatabase, wait_for
+from tests.waiting import caught_up
 
 SERVICES = ("orders-api", "licenses-api", "licenses-worker", "applications-api", "applications-worker", "courses-api",
             "courses-worker",
@@ -97,25 +98,6 @@ def courses(services, courses_runtime) -> Iterator:
     handle.close()
 
 
-def _waiting_messages(broker_url: str, queues: tuple[str, ...]) -> int:
-    """Messages not yet taken from these queues (a queue not declared yet holds none)."""
-    from kombu import Connection
-    waiting = 0
-    with Connection(broker_url) as connection:
-        for queue in queues:
-            channel = connection.channel()
-            try:
-                waiting += channel.queue_declare(queue=queue, passive=True).message_count
-            except connection.channel_errors:
-                pass
-            finally:
-                try:
-                    channel.close()
-                except connection.channel_errors + connection.connection_errors:
-                    pass
-    return waiting
-
-
 @pytest.fixture
 def notifications_caught_up(services, processes) -> str:
     """The notifications worker and the SMTP sink running, with the events of this run's earlier tests handled: the
@@ -123,7 +105,5 @@ def notifications_caught_up(services, processes) -> str:
     from services.notifications.i18n import compile_catalogs
     compile_catalogs()  # the .mo files are build output, made as `make` would before the worker starts
     processes.ensure("smtp-sink", "notifications-worker")
-    broker_url = services.env()["WSCC_BROKER_URL"]
-    assert wait_for(lambda: _waiting_messages(broker_url, ("notifications.events", "notifications.tasks")) == 0,
-                    timeout=180, interval=0.5), "the notifications worker did not catch up with the run's earlier events"
+    caught_up(services.env()["WSCC_BROKER_URL"], "notifications")
     return services.env()["WSCC_SMTP_SINK_URL"]
