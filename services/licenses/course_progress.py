@@ -17,8 +17,8 @@ from common.db import insert_ignoring_conflicts
 from common.events.schemas import CertificateChange, EnrolmentChange, ExamResult
 from services.licenses.history import Cause, Change, record_changes
 from services.licenses.claiming import held_license
-from services.licenses.lifecycle import FINISH, REOPEN
-from services.licenses.models import CourseProgress, License, LicenseStatus
+from services.licenses.lifecycle import FINISH, REOPEN, Transition
+from services.licenses.models import CourseProgress, License
 
 
 class Stage(StrEnum):
@@ -33,8 +33,8 @@ class Stage(StrEnum):
 
 STAGE_OF_EVENT = {"course.opened": Stage.IN_COURSE, "course.completed": Stage.EXAM_OPEN,
                   "exam.failed": Stage.EXAM_FAILED, "exam.passed": Stage.EXAM_PASSED,
-                  "exam.attempts_exhausted": Stage.OUT_OF_ATTEMPTS, "exam.attempt_granted": Stage.EXAM_OPEN, "course.access_expired": Stage.ACCESS_EXPIRED,
-                  "certificate.issued": Stage.CERTIFIED}
+                  "exam.attempts_exhausted": Stage.OUT_OF_ATTEMPTS, "exam.attempt_granted": Stage.EXAM_OPEN,
+                  "course.access_expired": Stage.ACCESS_EXPIRED, "certificate.issued": Stage.CERTIFIED}
 _RANK = {stage: rank for rank, stage in enumerate(Stage)}
 NEVER = parse_instant("1970-01-01T00:00:00+00:00")
 FINISHING_STAGES = (Stage.OUT_OF_ATTEMPTS, Stage.ACCESS_EXPIRED, Stage.CERTIFIED)
@@ -98,21 +98,21 @@ def _as_enrolment_change(certificate: CertificateChange, progress: CourseProgres
 
 def finish(session: Session, license_id, cause: Cause, at: datetime) -> None:
     """redeemed → finished, once (a second event finds it finished already)."""
-    finished = session.scalars(update(License).where(License.id == license_id,
-                                                     License.status == LicenseStatus.REDEEMED)
-                               .values(status=LicenseStatus.FINISHED, updated_at=at).returning(License)).all()
-    record_changes(session, FINISH, [Change.of(row) for row in finished], cause, at)
+    _make(session, FINISH, license_id, cause, at)
 
 
 def reopen(session: Session, license_id, employee_id, cause: Cause, at: datetime) -> None:
     """finished → redeemed, unless the employee holds another code by now (one held code each): that license stays
     finished, and its progress still shows the exam open again."""
-    if held_license(session, employee_id) is not None:
-        return
-    reopened = session.scalars(update(License).where(License.id == license_id,
-                                                     License.status == LicenseStatus.FINISHED)
-                               .values(status=LicenseStatus.REDEEMED, updated_at=at).returning(License)).all()
-    record_changes(session, REOPEN, [Change.of(row) for row in reopened], cause, at)
+    if held_license(session, employee_id) is None:
+        _make(session, REOPEN, license_id, cause, at)
+
+
+def _make(session: Session, transition: Transition, license_id, cause: Cause, at: datetime) -> None:
+    """The transition, if the license is in its source status, with its history row."""
+    moved = session.scalars(update(License).where(License.id == license_id, License.status == transition.source)
+                            .values(status=transition.target, updated_at=at).returning(License)).all()
+    record_changes(session, transition, [Change.of(row) for row in moved], cause, at)
 
 
 def progress_json(progress: CourseProgress | None) -> dict | None:
